@@ -1,0 +1,9 @@
+/**
+ * The built-in rules, in catalog order.
+ */
+import type {Rule} from '../src/engine/rule.js'
+import {rule as medicalDisclaimer} from './medical-disclaimer/index.js'
+
+export const builtinRules: Rule[] = [medicalDisclaimer as Rule]
+
+export const ruleById = new Map<string, Rule>(builtinRules.map((rule) => [rule.id, rule]))

@@ -1,0 +1,323 @@
+/**
+ * Build the Article model once per file: parse per format, walk the tree into
+ * blocks, split sentences, then link sentences to sections, passages, links
+ * and citations. Rules get this model and never re-walk trees.
+ */
+import {ArticleBuilder} from './builder.js'
+import {findTextCitations} from './citations.js'
+import {walkHast} from './from-hast.js'
+import {walkMdast} from './from-mdast.js'
+import {walkText} from './from-text.js'
+import {splitSentences} from './sentences.js'
+import {getParser} from '../parse/index.js'
+import type {
+  Article,
+  Block,
+  Citation,
+  Format,
+  Passage,
+  Section,
+  Sentence
+} from './types.js'
+
+/** Extensions fitlint reads, and the format each one is. */
+export const FORMAT_BY_EXTENSION: Record<string, Format> = {
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+  '.mdown': 'markdown',
+  '.mkd': 'markdown',
+  '.mdx': 'mdx',
+  '.html': 'html',
+  '.htm': 'html',
+  '.xhtml': 'html',
+  '.txt': 'text',
+  '.text': 'text'
+}
+
+export function formatFromPath(path: string | undefined): Format {
+  if (!path) return 'markdown'
+  const dot = path.lastIndexOf('.')
+  const extension = dot === -1 ? '' : path.slice(dot).toLowerCase()
+  return FORMAT_BY_EXTENSION[extension] ?? 'markdown'
+}
+
+/** Thrown when a file cannot be parsed at all (broken MDX). */
+export class ParseError extends Error {
+  line?: number
+  column?: number
+  constructor(message: string, line?: number, column?: number) {
+    super(message)
+    this.name = 'ParseError'
+    this.line = line
+    this.column = column
+  }
+}
+
+/**
+ * Build the model. The format's parser must be loaded (`loadParser`).
+ * Throws `ParseError` when the file cannot be parsed at all (broken MDX).
+ */
+export function buildArticle(source: string, format: Format): Article {
+  const builder = new ArticleBuilder(source)
+
+  switch (format) {
+    case 'markdown': {
+      walkMdast(getParser('markdown')(source) as never, builder)
+      break
+    }
+
+    case 'mdx': {
+      let tree
+      try {
+        tree = getParser('mdx')(source)
+      } catch (error) {
+        const cause = error as {message?: string; line?: number; column?: number; place?: {line?: number; column?: number}}
+        throw new ParseError(
+          'Cannot parse MDX: ' + String(cause.message ?? error).split('\n')[0],
+          cause.line ?? cause.place?.line,
+          cause.column ?? cause.place?.column
+        )
+      }
+
+      walkMdast(tree as never, builder)
+      break
+    }
+
+    case 'html': {
+      walkHast(getParser('html')(source) as never, builder)
+      break
+    }
+
+    case 'text': {
+      walkText(source, builder)
+      break
+    }
+  }
+
+  return finish(builder, format)
+}
+
+function finish(builder: ArticleBuilder, format: Format): Article {
+  const rawBlocks = builder.finishBlocks()
+  const blocks: Block[] = []
+  const sentences: Sentence[] = []
+  const sections: Section[] = []
+  const citations: Citation[] = []
+  const links = builder.links
+  const source = builder.source
+
+  // Sections from headings.
+  let section: Section = {
+    index: 0,
+    path: [],
+    depth: 0,
+    start: 0,
+    end: source.length,
+    sentences: []
+  }
+  sections.push(section)
+
+  // Dense passage numbering.
+  const passageIds = new Map<number, number>()
+  const passages: Passage[] = []
+
+  for (const raw of rawBlocks) {
+    if (raw.kind === 'heading') {
+      const depth = raw.depth ?? 1
+      const parentPath: string[] = []
+      // Path: the headings above this one with a smaller depth.
+      for (let index = sections.length - 1; index >= 0; index--) {
+        const candidate = sections[index]
+        if (candidate.depth > 0 && candidate.depth < depth) {
+          parentPath.push(...candidate.path)
+          break
+        }
+      }
+
+      section.end = raw.start
+      section = {
+        index: sections.length,
+        path: [...parentPath, raw.text.trim()],
+        heading: raw.index,
+        depth,
+        start: raw.start,
+        end: source.length,
+        sentences: []
+      }
+      sections.push(section)
+    }
+
+    let passageIndex = passageIds.get(raw.passage)
+    if (passageIndex === undefined) {
+      passageIndex = passages.length
+      passageIds.set(raw.passage, passageIndex)
+      passages.push({index: passageIndex, blocks: [], sentences: [], section: section.index})
+    }
+
+    const block: Block = {
+      ...raw,
+      section: section.index,
+      passage: passageIndex,
+      sentences: []
+    }
+    blocks.push(block)
+    passages[passageIndex].blocks.push(block.index)
+
+    const spans = splitSentences(block.text)
+    for (const span of spans) {
+      const text = block.text.slice(span.start, span.end)
+      const start = block.toSource(span.start)
+      const end = builder.endInSource(block.index, span.end)
+      const sentence: Sentence = {
+        index: sentences.length,
+        text,
+        textStart: span.start,
+        start,
+        end: Math.max(end, start),
+        block: block.index,
+        kind: block.kind,
+        passage: passageIndex,
+        section: section.index,
+        isQuestion: /\?["')\]]*$/.test(text),
+        isQuoted: isWhollyQuoted(text),
+        inLink: false,
+        citations: [],
+        links: []
+      }
+      sentences.push(sentence)
+      block.sentences.push(sentence.index)
+      passages[passageIndex].sentences.push(sentence.index)
+      section.sentences.push(sentence.index)
+    }
+
+    // Text citations, in source coordinates.
+    for (const found of findTextCitations(block.text)) {
+      citations.push({
+        index: citations.length,
+        kind: found.kind,
+        start: block.toSource(found.start),
+        end: builder.endInSource(block.index, found.end),
+        value: found.value
+      })
+    }
+  }
+
+  for (const reference of builder.footnoteReferences) {
+    citations.push({
+      index: citations.length,
+      kind: 'footnote',
+      start: reference.start,
+      end: reference.end,
+      value: '[^' + reference.label + ']'
+    })
+  }
+
+  for (const link of links) {
+    if (link.origin === 'definition') continue
+    citations.push({
+      index: citations.length,
+      kind: 'link',
+      start: link.start,
+      end: link.end,
+      value: link.url,
+      link: link.index
+    })
+  }
+
+  citations.sort((a, b) => a.start - b.start)
+  citations.forEach((citation, index) => {
+    citation.index = index
+  })
+
+  attachToSentences(blocks, sentences, citations, links)
+
+  return {
+    format,
+    source,
+    frontmatter: builder.frontmatter,
+    blocks,
+    sentences,
+    passages,
+    sections,
+    links,
+    citations,
+    footnotes: builder.footnotes,
+    directives: builder.directives,
+    problems: builder.problems
+  }
+}
+
+/**
+ * A citation belongs to the sentence it is in, or the one it directly follows
+ * (before the next sentence of the same block starts). Links are attached
+ * the same way.
+ */
+function attachToSentences(
+  blocks: Block[],
+  sentences: Sentence[],
+  citations: Citation[],
+  links: Article['links']
+): void {
+  if (sentences.length === 0) return
+  // Ranges: [sentence.start, nextSentenceInBlock.start or block end].
+  const owners = sentences.map((sentence) => {
+    const block = blocks[sentence.block]
+    const position = block.sentences.indexOf(sentence.index)
+    const next = block.sentences[position + 1]
+    const until = next === undefined ? Math.max(block.end, sentence.end) : sentences[next].start
+    return {sentence, from: sentence.start, until}
+  })
+
+  const ownerOf = (offset: number): Sentence | undefined => {
+    let low = 0
+    let high = owners.length - 1
+    while (low <= high) {
+      const mid = (low + high) >> 1
+      const owner = owners[mid]
+      if (offset < owner.from) high = mid - 1
+      else if (offset >= owner.until) low = mid + 1
+      else return owner.sentence
+    }
+
+    return undefined
+  }
+
+  for (const citation of citations) {
+    const sentence = ownerOf(citation.start)
+    if (sentence) sentence.citations.push(citation.index)
+  }
+
+  for (const link of links) {
+    if (link.origin === 'definition') continue
+    const sentence = ownerOf(link.start)
+    if (sentence) sentence.links.push(link.index)
+    // A sentence wholly inside a link's text.
+    for (const candidate of [sentence, ownerOf(Math.max(0, link.end - 1))]) {
+      if (candidate && link.start <= candidate.start && link.end >= candidate.end) {
+        candidate.inLink = true
+      }
+    }
+  }
+
+  // Links and citations spanning several sentences (rare): sentences inside.
+  for (const sentence of sentences) {
+    if (sentence.links.length === 0) {
+      for (const link of links) {
+        if (link.origin !== 'definition' && link.start < sentence.start && link.end > sentence.start) {
+          sentence.links.push(link.index)
+        }
+      }
+    }
+  }
+}
+
+function isWhollyQuoted(text: string): boolean {
+  const trimmed = text.trim()
+  if (trimmed.length < 3) return false
+  const first = trimmed.charAt(0)
+  if (first !== '"' && first !== "'") return false
+  const inner = trimmed.slice(1).replace(/[.!?,]+$/, '')
+  const close = inner.lastIndexOf(first)
+  if (close !== inner.length - 1) return false
+  return !inner.slice(0, -1).includes(first)
+}

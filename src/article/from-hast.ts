@@ -1,0 +1,387 @@
+/**
+ * Walk an HTML document (hast) into the article builder: only the document's
+ * prose. The content root is `<main>`, else the `<article>` elements, else
+ * `<body>`. Scripts, styles, forms, navigation and other site chrome
+ * (by element, ARIA role, or class/id such as `nav`, `sidebar`, `cookie`,
+ * `share`, `comments`) are skipped.
+ */
+import type {Element, ElementContent, Root, RootContent} from 'hast'
+import type {ArticleBuilder} from './builder.js'
+
+type HNode = Root | RootContent | ElementContent
+
+const SKIP = new Set([
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'nav',
+  'form',
+  'button',
+  'select',
+  'option',
+  'textarea',
+  'input',
+  'svg',
+  'math',
+  'iframe',
+  'canvas',
+  'video',
+  'audio',
+  'object',
+  'embed',
+  'dialog',
+  'menu',
+  'pre',
+  'img',
+  'picture'
+])
+
+const INLINE = new Set([
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'br',
+  'cite',
+  'code',
+  'data',
+  'dfn',
+  'em',
+  'i',
+  'kbd',
+  'mark',
+  'q',
+  's',
+  'samp',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
+  'wbr',
+  'del',
+  'ins',
+  'label',
+  'font',
+  'img'
+])
+
+const LITERAL = new Set(['code', 'kbd', 'samp', 'var'])
+
+const CHROME_ROLES = new Set([
+  'navigation',
+  'banner',
+  'contentinfo',
+  'complementary',
+  'search',
+  'menu',
+  'menubar',
+  'dialog'
+])
+
+const CHROME_NAME =
+  /(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|sidebar|cookies?|cookie-banner|share|sharing|social|related|newsletter|subscribe|advert|advertisement|ad-slot|ads|comments?|comment-list|skip-link|toc|table-of-contents)(?:$|[\s_-])/i
+
+export function walkHast(tree: Root, builder: ArticleBuilder): void {
+  collectComments(tree, builder)
+  const roots = contentRoots(tree)
+  const isBody = roots.length === 1 && (roots[0].type === 'root' || roots[0].tagName === 'body')
+  const walker = new HastWalker(builder, isBody)
+  for (const root of roots) {
+    walker.flowChildren(root.children as HNode[], 'paragraph')
+  }
+}
+
+function collectComments(node: HNode, builder: ArticleBuilder): void {
+  if (node.type === 'comment') {
+    builder.addComment(node.value, start(node), end(node))
+    return
+  }
+
+  if ('children' in node) {
+    for (const child of node.children) collectComments(child as HNode, builder)
+  }
+}
+
+/** Pick `<main>`, else every `<article>`, else `<body>`, else the root. */
+function contentRoots(tree: Root): Array<Root | Element> {
+  const main: Element[] = []
+  const articles: Element[] = []
+  let body: Element | undefined
+
+  const find = (node: HNode, insideArticle: boolean): void => {
+    if (node.type === 'element') {
+      if (node.tagName === 'main' && main.length === 0) main.push(node)
+      if (node.tagName === 'article' && !insideArticle) articles.push(node)
+      if (node.tagName === 'body' && !body) body = node
+      if (SKIP.has(node.tagName) && node.tagName !== 'head') return
+      insideArticle ||= node.tagName === 'article'
+    }
+
+    if ('children' in node) {
+      for (const child of node.children) find(child as HNode, insideArticle)
+    }
+  }
+
+  find(tree, false)
+  if (main.length > 0) return main
+  if (articles.length > 0) return articles
+  return [body ?? tree]
+}
+
+function start(node: HNode): number {
+  return node.position?.start.offset ?? 0
+}
+
+function end(node: HNode): number {
+  return node.position?.end.offset ?? start(node)
+}
+
+function isChrome(element: Element, topLevel: boolean): boolean {
+  if (SKIP.has(element.tagName)) return true
+  const properties = element.properties ?? {}
+  const role = typeof properties.role === 'string' ? properties.role : ''
+  if (role && CHROME_ROLES.has(role)) return true
+  if (properties.hidden !== undefined && properties.hidden !== false) return true
+  if (properties.ariaHidden === 'true') return true
+  if ((element.tagName === 'header' || element.tagName === 'footer' || element.tagName === 'aside') && topLevel) {
+    return true
+  }
+
+  const className = Array.isArray(properties.className)
+    ? properties.className.join(' ')
+    : typeof properties.className === 'string'
+      ? properties.className
+      : ''
+  const id = typeof properties.id === 'string' ? properties.id : ''
+  return CHROME_NAME.test(className) || CHROME_NAME.test(id)
+}
+
+function isInline(node: HNode): boolean {
+  if (node.type === 'text') return true
+  if (node.type === 'element') return INLINE.has(node.tagName)
+  return false
+}
+
+class HastWalker {
+  /** Depth inside `<article>`/`<main>`/`<section>`: chrome checks are looser there. */
+  private depth = 0
+
+  /**
+   * @param siteChrome whether the content root is the whole `<body>`, so its
+   *   top-level `<header>`, `<footer>` and `<aside>` are site chrome.
+   */
+  constructor(
+    private readonly builder: ArticleBuilder,
+    private readonly siteChrome: boolean
+  ) {}
+
+  flowChildren(children: HNode[], kind: 'paragraph' | 'listItem' | 'blockquote'): void {
+    let index = 0
+    while (index < children.length) {
+      const child = children[index]
+      if (isInline(child)) {
+        let stop = index
+        while (stop < children.length && (isInline(children[stop]) || children[stop].type === 'comment')) stop++
+        const run = children.slice(index, stop)
+        const hasText = run.some((node) => textOf(node).trim().length > 0)
+        if (hasText) {
+          this.builder.startBlock(kind, start(run[0]), end(run[run.length - 1]))
+          for (const node of run) this.phrasing(node)
+          this.builder.endBlock()
+        }
+
+        index = stop
+        continue
+      }
+
+      if (child.type === 'element') this.flow(child, kind)
+      index++
+    }
+  }
+
+  flow(element: Element, kind: 'paragraph' | 'listItem' | 'blockquote'): void {
+    const builder = this.builder
+    if (isChrome(element, this.siteChrome && this.depth === 0)) return
+    const tag = element.tagName
+
+    if (/^h[1-6]$/.test(tag)) {
+      builder.newPassage()
+      builder.startBlock('heading', start(element), end(element), Number(tag.charAt(1)))
+      this.phrasingChildren(element)
+      builder.endBlock()
+      builder.newPassage()
+      return
+    }
+
+    if (tag === 'p' || tag === 'dt' || tag === 'dd' || tag === 'address') {
+      if (kind === 'paragraph') builder.newPassage()
+      builder.startBlock(kind, start(element), end(element))
+      this.phrasingChildren(element)
+      builder.endBlock()
+      return
+    }
+
+    if (tag === 'ul' || tag === 'ol' || tag === 'dl') {
+      if (kind === 'paragraph' && !builder.lastBlockIsParagraph()) builder.newPassage()
+      builder.pushContainer('list')
+      for (const child of element.children) {
+        if (child.type === 'element' && child.tagName === 'li') {
+          this.flowChildren(child.children as HNode[], 'listItem')
+        } else if (child.type === 'element') {
+          this.flow(child, 'listItem')
+        }
+      }
+
+      builder.popContainer()
+      return
+    }
+
+    if (tag === 'blockquote') {
+      builder.pushContainer('blockquote')
+      builder.newPassage()
+      this.flowChildren(element.children as HNode[], 'blockquote')
+      builder.popContainer()
+      builder.newPassage()
+      return
+    }
+
+    if (tag === 'table') {
+      builder.newPassage()
+      builder.pushContainer('table')
+      this.table(element)
+      builder.popContainer()
+      builder.newPassage()
+      return
+    }
+
+    if (tag === 'figcaption' || tag === 'caption') {
+      builder.startBlock('caption', start(element), end(element))
+      this.phrasingChildren(element)
+      builder.endBlock()
+      return
+    }
+
+    // Generic containers (div, section, article, header, figure, aside...).
+    const container = tag === 'aside' || tag === 'details' ? 'html:' + tag : undefined
+    if (container) builder.pushContainer(container)
+    this.depth++
+    this.flowChildren(element.children as HNode[], kind)
+    this.depth--
+    if (container) builder.popContainer()
+  }
+
+  table(element: Element): void {
+    for (const child of element.children) {
+      if (child.type !== 'element') continue
+      if (child.tagName === 'td' || child.tagName === 'th') {
+        this.builder.startBlock('tableCell', start(child), end(child))
+        this.phrasingChildren(child)
+        this.builder.endBlock()
+      } else if (child.tagName === 'caption') {
+        this.flow(child, 'paragraph')
+      } else {
+        this.table(child)
+      }
+    }
+  }
+
+  phrasingChildren(element: Element): void {
+    for (const child of element.children) this.phrasing(child as HNode)
+  }
+
+  phrasing(node: HNode, literal = false): void {
+    const builder = this.builder
+    if (node.type === 'text') {
+      builder.addText(node.value, start(node), end(node), literal)
+      return
+    }
+
+    if (node.type !== 'element') return
+    const tag = node.tagName
+    if (SKIP.has(tag) || (tag !== 'a' && isChrome(node, false) && !INLINE.has(tag))) return
+
+    if (tag === 'br') {
+      builder.addSeparator(' ')
+      return
+    }
+
+    if (tag === 'sup' && isCitationMarker(node)) {
+      builder.addFootnoteReference({
+        label: textOf(node).replace(/[[\]\s]/g, ''),
+        start: start(node),
+        end: end(node)
+      })
+      this.linksIn(node)
+      return
+    }
+
+    if (tag === 'a') {
+      const properties = node.properties ?? {}
+      const href = typeof properties.href === 'string' ? properties.href : undefined
+      if (href !== undefined) {
+        const rel = Array.isArray(properties.rel)
+          ? properties.rel.join(' ')
+          : typeof properties.rel === 'string'
+            ? properties.rel
+            : undefined
+        builder.openLink({
+          url: href,
+          rel,
+          title: typeof properties.title === 'string' ? properties.title : undefined,
+          start: start(node),
+          end: end(node),
+          origin: 'html'
+        })
+        for (const child of node.children) this.phrasing(child as HNode, literal)
+        builder.closeLink()
+        return
+      }
+    }
+
+    if (!INLINE.has(tag)) {
+      // A block element inside phrasing (bad HTML): keep its text.
+      builder.addSeparator(' ')
+      for (const child of node.children) this.phrasing(child as HNode, literal)
+      builder.addSeparator(' ')
+      return
+    }
+
+    const isLiteral = literal || LITERAL.has(tag)
+    for (const child of node.children) this.phrasing(child as HNode, isLiteral)
+  }
+
+  linksIn(node: HNode): void {
+    if (node.type !== 'element') return
+    if (node.tagName === 'a' && typeof node.properties?.href === 'string') {
+      this.builder.addLink({
+        url: node.properties.href,
+        text: textOf(node),
+        start: start(node),
+        end: end(node),
+        origin: 'html'
+      })
+    }
+
+    for (const child of node.children) this.linksIn(child as HNode)
+  }
+}
+
+function isCitationMarker(node: Element): boolean {
+  return /^\s*\[?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]?\s*$/.test(textOf(node))
+}
+
+function textOf(node: HNode): string {
+  if (node.type === 'text') return node.value
+  if ('children' in node) {
+    return (node.children as HNode[]).map(textOf).join('')
+  }
+
+  return ''
+}

@@ -1,0 +1,106 @@
+/**
+ * Plain text into the article builder.
+ *
+ * Two shapes are common. Hand-written text is hard-wrapped with blank lines
+ * between paragraphs; scraped pages put one block per line (headings, menu
+ * items, paragraphs) with no blank lines at all. We detect the wrapped shape
+ * (most lines in a paragraph continue a sentence) and join its lines;
+ * otherwise every non-empty line is its own paragraph. A line that reads like
+ * a short title (no final punctuation, few words) counts as a heading so
+ * section logic works on scraped pages too.
+ */
+import type {ArticleBuilder} from './builder.js'
+
+interface Line {
+  text: string
+  start: number
+  end: number
+}
+
+export function walkText(source: string, builder: ArticleBuilder): void {
+  const lines = splitLines(source)
+  const groups = paragraphs(lines)
+
+  for (const group of groups) {
+    const first = group[0]
+    const last = group[group.length - 1]
+    const single = group.length === 1 ? first.text.trim() : ''
+    const heading = single !== '' && looksLikeHeading(single)
+    builder.newPassage()
+    builder.startBlock(heading ? 'heading' : 'paragraph', first.start, last.end, heading ? 2 : undefined)
+    group.forEach((line, index) => {
+      if (index > 0) builder.addSeparator(' ')
+      builder.addText(line.text, line.start, line.end)
+    })
+    builder.endBlock()
+    if (heading) builder.newPassage()
+  }
+}
+
+function splitLines(source: string): Line[] {
+  const lines: Line[] = []
+  const re = /\r\n|\r|\n/g
+  let from = 0
+  let match: RegExpExecArray | null
+  while ((match = re.exec(source))) {
+    lines.push({text: source.slice(from, match.index), start: from, end: match.index})
+    from = match.index + match[0].length
+  }
+
+  lines.push({text: source.slice(from), start: from, end: source.length})
+  return lines
+}
+
+/** Group lines into paragraphs. */
+function paragraphs(lines: Line[]): Line[][] {
+  const blocks: Line[][] = []
+  let current: Line[] = []
+  for (const line of lines) {
+    if (line.text.trim() === '') {
+      if (current.length > 0) blocks.push(current)
+      current = []
+    } else {
+      current.push(line)
+    }
+  }
+
+  if (current.length > 0) blocks.push(current)
+
+  // Decide per blank-line block: hard-wrapped prose is joined, otherwise one
+  // paragraph per line.
+  const result: Line[][] = []
+  for (const block of blocks) {
+    if (block.length > 1 && isWrapped(block)) {
+      result.push(block)
+    } else {
+      for (const line of block) result.push([line])
+    }
+  }
+
+  return result
+}
+
+/**
+ * A block is hard-wrapped prose when most of its line breaks fall inside a
+ * sentence: the line does not end a sentence and is long-ish.
+ */
+function isWrapped(block: Line[]): boolean {
+  let continued = 0
+  for (let index = 0; index < block.length - 1; index++) {
+    const text = block[index].text.trimEnd()
+    const next = block[index + 1].text.trimStart()
+    const endsSentence = /[.!?:;"')\]]$/.test(text)
+    if (!endsSentence && (text.length >= 40 || /^[a-z(]/.test(next))) continued++
+  }
+
+  return continued >= Math.ceil((block.length - 1) / 2)
+}
+
+function looksLikeHeading(text: string): boolean {
+  if (text.length > 90) return false
+  if (/[.!,;:]$/.test(text)) return false
+  const words = text.split(/\s+/).length
+  if (words > 12) return false
+  // Titles start with a capital, a digit or a quote.
+  return /^["'\d\p{Lu}]/u.test(text)
+}

@@ -1,0 +1,84 @@
+/**
+ * Split block text into sentences with parse-english (retext-english's
+ * `ParseEnglish`), which knows English abbreviations ("p.m.", "e.g.", "Dr.")
+ * unlike remark-retext's default ParseLatin.
+ *
+ * One parser instance is reused. Very long blocks without sentence ends (a
+ * scraped page with no punctuation) are cut at a hard limit so a single
+ * "sentence" never spans a whole page.
+ */
+import {ParseEnglish} from 'parse-english'
+
+export interface SentenceSpan {
+  start: number
+  end: number
+}
+
+/** Longest sentence we keep whole, in characters. */
+const MAX_SENTENCE = 1200
+
+let parser: ParseEnglish | undefined
+
+interface NlcstNode {
+  type: string
+  children?: NlcstNode[]
+  position?: {start: {offset?: number}; end: {offset?: number}}
+}
+
+export function splitSentences(text: string): SentenceSpan[] {
+  parser ??= new ParseEnglish()
+  const spans: SentenceSpan[] = []
+  const tree = parser.parse(text) as unknown as NlcstNode
+
+  for (const paragraph of tree.children ?? []) {
+    if (paragraph.type !== 'ParagraphNode') continue
+    for (const sentence of paragraph.children ?? []) {
+      if (sentence.type !== 'SentenceNode') continue
+      const start = sentence.position?.start.offset ?? 0
+      const end = sentence.position?.end.offset ?? start
+      pushSpan(text, spans, start, end)
+    }
+  }
+
+  return attachMarkers(text, spans)
+}
+
+/** Trim white space; cut over-long spans at word boundaries. */
+function pushSpan(text: string, spans: SentenceSpan[], start: number, end: number): void {
+  while (start < end && /\s/.test(text.charAt(start))) start++
+  while (end > start && /\s/.test(text.charAt(end - 1))) end--
+  if (end <= start) return
+
+  while (end - start > MAX_SENTENCE) {
+    let cut = text.lastIndexOf(' ', start + MAX_SENTENCE)
+    if (cut <= start) cut = start + MAX_SENTENCE
+    spans.push({start, end: cut})
+    start = cut
+    while (start < end && /\s/.test(text.charAt(start))) start++
+  }
+
+  if (end > start) spans.push({start, end})
+}
+
+/**
+ * A citation marker written after the full stop (`... injuries. [2]`) opens
+ * the next span; move it back to the sentence it belongs to.
+ */
+function attachMarkers(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  for (let index = 1; index < spans.length; index++) {
+    const span = spans[index]
+    const head = /^(?:\[\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\]\s*)+/.exec(
+      text.slice(span.start, Math.min(span.end, span.start + 40))
+    )
+    if (!head) continue
+    const markerEnd = span.start + head[0].trimEnd().length
+    spans[index - 1].end = markerEnd
+    span.start = span.start + head[0].length
+    if (span.start >= span.end) {
+      spans.splice(index, 1)
+      index--
+    }
+  }
+
+  return spans
+}

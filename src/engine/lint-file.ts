@@ -1,0 +1,85 @@
+/**
+ * Lint one VFile: check it is text, build the Article with the parser for its
+ * format, resolve its config, run the rules. Used by the CLI (through
+ * unified-engine), the library API and the language server alike.
+ */
+import type {VFile} from 'vfile'
+import {VFileMessage} from 'vfile-message'
+import {buildArticle, formatFromPath, ParseError} from '../article/build.js'
+import type {Format} from '../article/types.js'
+import type {ResolvedConfig} from '../config/types.js'
+import {loadParser} from '../parse/index.js'
+import {runRules} from './run.js'
+
+export interface LintFileOptions {
+  /** Format to use instead of the one from the file extension. */
+  format?: Format
+}
+
+/** Add a fatal message for a file that cannot be linted. */
+export function failFile(file: VFile, reason: string, line?: number, column?: number): void {
+  const message = new VFileMessage(reason, {
+    place: line ? {line, column: column ?? 1} : undefined,
+    source: 'fitlint',
+    ruleId: 'parse'
+  })
+  message.file = file.path ?? ''
+  message.fatal = true
+  file.messages.push(message)
+}
+
+export async function lintVFile(
+  file: VFile,
+  config: ResolvedConfig,
+  options: LintFileOptions = {}
+): Promise<VFile> {
+  const value = file.value
+  if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+    failFile(file, 'Cannot lint: the file has no content')
+    return file
+  }
+
+  const text = typeof value === 'string' ? value : new TextDecoder('utf-8').decode(value)
+  if (looksBinary(text)) {
+    failFile(file, 'Cannot lint: this looks like a binary file, not text')
+    return file
+  }
+
+  const format = options.format ?? formatFromPath(file.path)
+  await loadParser(format)
+  let article
+  try {
+    article = buildArticle(text, format)
+  } catch (error) {
+    if (error instanceof ParseError) {
+      failFile(file, error.message, error.line, error.column)
+      return file
+    }
+
+    throw error
+  }
+
+  if (text.includes('\uFFFD')) {
+    const message = new VFileMessage(
+      'File is not valid UTF-8: some bytes could not be read and were replaced; save it as UTF-8',
+      {source: 'fitlint', ruleId: 'encoding'}
+    )
+    message.file = file.path ?? ''
+    message.fatal = false
+    file.messages.push(message)
+  }
+
+  runRules(article, config, file)
+  return file
+}
+
+/** NUL bytes in the first 8 KB: a binary file. */
+function looksBinary(text: string): boolean {
+  const head = text.slice(0, 8000)
+  let nul = 0
+  for (let index = 0; index < head.length; index++) {
+    if (head.charCodeAt(index) === 0) nul++
+  }
+
+  return nul > 0 && nul >= Math.min(4, head.length / 100)
+}

@@ -1,0 +1,127 @@
+/**
+ * Advice detection: is a clause telling the reader to do something?
+ *
+ * - imperatives: the clause opens with a base-form verb ("Push through it",
+ *   "If it hurts, stop", "so treat it as a rough number");
+ * - negative imperatives: "Don't", "Do not", "Never" + verb;
+ * - modal advice: "you should / must / need to / can / 'll want to";
+ *   "I recommend / suggest / 'd", "try to", "make sure", "have them ...".
+ *
+ * A verb followed by an auxiliary ("Rest is key", "Sleep helps") reads as a
+ * noun subject and is not an imperative.
+ */
+import {splitClauses, type Clause} from './clauses.js'
+
+export const IMPERATIVE_VERBS = new Set(
+  `accept add adjust aim alternate apply ask avoid back bail balance be bend block book bounce brace breathe bring build bulk burn buy call carry catch change check chew choose clean clear climb close come compress consider consult contact continue cool count cover crank crush cut cycle dead-hang decrease deload dial do dose double drink drive drop dry eat ease elevate eliminate embrace end engage expect exhale extend fast feel fill find finish fire fix flex focus follow forget foam freeze fuel gain get give go grab grind grip hang head hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick land layer lean learn leave let lie lift limit listen load lock log look lose lower make massage master match mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge practice practise prepare press prioritize prioritise progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row run salt save scale schedule scoop see seek set shift shoot shorten sip sit skip sleep slow snack soak spend split sprint squat squeeze stack stand start stay step stick stop strengthen stretch substitute supplement swap sweat swing switch take talk tape taper tell test think throw tie time track train treat trust try tuck turn use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
+    ' '
+  )
+)
+
+/** Words that, right after a capitalised verb, show it is a noun subject. */
+const NOUN_FOLLOWERS = new Set(
+  `is are was were be been can could will would may might must should shall helps help has have had does did makes made seems seem means mean matters matter remains stays keeps works gives takes burns builds causes improves increases reduces lowers raises boosts of alone itself days day periods period time times matters session sessions plan plans program programs programme routine routines the`.split(
+    ' '
+  )
+)
+
+const LEAD_ADVERBS = new Set(
+  `just simply then also now first next finally always only please gently slowly carefully still instead definitely really absolutely honestly seriously otherwise so and but or`.split(
+    ' '
+  )
+)
+
+export interface DirectiveClause extends Clause {
+  polarity: 'positive' | 'negative'
+  /** The verb that carries the advice, lower case. */
+  verb: string
+  kind: 'imperative' | 'modal' | 'recommend'
+}
+
+const MODAL =
+  /\b(?:you|your (?:kid|child|teen|son|daughter)|they|we all|everyone|anyone|lifters|runners|beginners)\s+(?:really\s+|still\s+|definitely\s+|absolutely\s+|can\s+(?:usually\s+|safely\s+|just\s+)?|could\s+|should\s+|must\s+|need\s+to\s+|have\s+to\s+|ought\s+to\s+|(?:'ll|will)\s+(?:want|need)\s+to\s+|want\s+to\s+|may\s+(?:want|need)\s+to\s+|might\s+(?:want|need)\s+to\s+|'d\s+better\s+|had\s+better\s+)+(not\s+|never\s+)?([\p{L}-]+)/iu
+const RECOMMEND =
+  /\b(?:I|we)\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|'d\s+(?:rather\s+you|like\s+you\s+to)|prefer\s+(?:you|that\s+you))\b\s*(not\s+)?([\p{L}-]*)/iu
+const MAKE_SURE = /\b(?:make\s+sure|be\s+sure\s+to|try\s+to|remember\s+to|don't\s+forget\s+to|have\s+(?:them|him|her|your\s+\w+)|let\s+(?:them|your\s+\w+))\s+(not\s+)?([\p{L}-]+)/iu
+
+/** Clauses of `text` that give advice, with their polarity. */
+export function directiveClauses(text: string, clauses = splitClauses(text)): DirectiveClause[] {
+  const found: DirectiveClause[] = []
+  for (const clause of clauses) {
+    const directive = clauseDirective(clause)
+    if (directive) found.push(directive)
+  }
+
+  return found
+}
+
+export function clauseDirective(clause: Clause): DirectiveClause | undefined {
+  const words = clause.text.match(/[\p{L}'’-]+/gu) ?? []
+  let index = 0
+  // Skip a subordinate opener that was not split off and leading adverbs.
+  while (index < words.length && LEAD_ADVERBS.has(words[index].toLowerCase())) index++
+
+  const first = words[index]?.toLowerCase().replace(/’/g, "'")
+  if (first) {
+    // Negative imperative: don't / do not / never + verb.
+    if (first === "don't" || first === 'dont' || (first === 'do' && words[index + 1]?.toLowerCase() === 'not') || first === 'never' || first === 'avoid') {
+      const verbIndex = first === 'do' ? index + 2 : index + 1
+      const verb = words[verbIndex]?.toLowerCase()
+      if (first === 'avoid') {
+        return {...clause, polarity: 'negative', verb: verb ?? 'avoid', kind: 'imperative'}
+      }
+
+      if (verb && (IMPERATIVE_VERBS.has(verb) || verb === 'be' || verb === 'let')) {
+        return {...clause, polarity: 'negative', verb, kind: 'imperative'}
+      }
+    }
+
+    if (IMPERATIVE_VERBS.has(first)) {
+      const next = words[index + 1]?.toLowerCase().replace(/’/g, "'")
+      const looksLikeNoun = next !== undefined && NOUN_FOLLOWERS.has(next) && !(next === 'the' && verbTakesObject(first))
+      if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
+    }
+  }
+
+  const modal = MODAL.exec(clause.text)
+  if (modal) {
+    return {
+      ...clause,
+      polarity: modal[1] ? 'negative' : 'positive',
+      verb: modal[2].toLowerCase(),
+      kind: 'modal'
+    }
+  }
+
+  const recommend = RECOMMEND.exec(clause.text)
+  if (recommend) {
+    return {
+      ...clause,
+      polarity: recommend[1] ? 'negative' : 'positive',
+      verb: (recommend[2] || 'recommend').toLowerCase(),
+      kind: 'recommend'
+    }
+  }
+
+  const makeSure = MAKE_SURE.exec(clause.text)
+  if (makeSure && /^\W*(?:make|be|try|remember|don't|have|let|and|so|then|just|also|always)\b/i.test(clause.text)) {
+    return {
+      ...clause,
+      polarity: makeSure[1] ? 'negative' : 'positive',
+      verb: makeSure[2].toLowerCase(),
+      kind: 'imperative'
+    }
+  }
+
+  return undefined
+}
+
+/** Verbs that commonly take "the" as their object's article. */
+function verbTakesObject(verb: string): boolean {
+  return verb !== 'rest' && verb !== 'sleep' && verb !== 'time' && verb !== 'plan'
+}
+
+/** Whether any clause of `text` is advice. */
+export function isAdvice(text: string): boolean {
+  return directiveClauses(text).length > 0
+}

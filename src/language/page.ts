@@ -1,0 +1,75 @@
+/**
+ * Page-level judgement: does this page give health, exercise, diet, injury or
+ * supplement advice a reader might act on (a "YMYL" page), or is it a gear
+ * review, race report or story?
+ *
+ * Front matter decides when it says so (`ymyl: true|false`). Otherwise we
+ * count advice sentences (a clause that tells the reader to do something,
+ * "you should", "I recommend", in a sentence on a health topic) and health
+ * claims (research appeals, effects on the body, health statistics).
+ * Narrative ("I ran the last 40 km on a sore ankle") and product copy
+ * ("Check price") do not count. Cached per article.
+ */
+import {healthTopicPattern} from '../../rules/lexicon.js'
+import type {Article} from '../article/types.js'
+import {claimEvidence} from './claims.js'
+import {directiveClauses} from './directive.js'
+
+export interface PageProfile {
+  /** Sentences that give health advice. */
+  adviceSentences: number[]
+  /** Sentences that state health claims. */
+  claimSentences: number[]
+  /** The page gives advice a reader might act on. */
+  isAdvicePage: boolean
+  /** Why (for messages and debugging). */
+  reason: string
+}
+
+/** Advice and claim sentences needed before a page counts as giving advice. */
+const MIN_ADVICE = 3
+
+const cache = new WeakMap<Article, PageProfile>()
+
+export function pageProfile(article: Article): PageProfile {
+  let profile = cache.get(article)
+  if (!profile) {
+    profile = computeProfile(article)
+    cache.set(article, profile)
+  }
+
+  return profile
+}
+
+function computeProfile(article: Article): PageProfile {
+  const data = article.frontmatter?.data
+  const flag = data ? (data.ymyl ?? data.YMYL) : undefined
+  const topic = healthTopicPattern()
+  const adviceSentences: number[] = []
+  const claimSentences: number[] = []
+
+  for (const sentence of article.sentences) {
+    if (sentence.kind === 'heading' || sentence.inLink || sentence.isQuestion) continue
+    if (topic.test(sentence.text) && directiveClauses(sentence.text).length > 0) {
+      adviceSentences.push(sentence.index)
+    } else if (claimEvidence(sentence.text)) {
+      claimSentences.push(sentence.index)
+    }
+  }
+
+  if (flag === true || flag === 'true' || flag === 'yes') {
+    return {adviceSentences, claimSentences, isAdvicePage: true, reason: 'front matter `ymyl: true`'}
+  }
+
+  if (flag === false || flag === 'false' || flag === 'no') {
+    return {adviceSentences, claimSentences, isAdvicePage: false, reason: 'front matter `ymyl: false`'}
+  }
+
+  const isAdvicePage = adviceSentences.length + claimSentences.length >= MIN_ADVICE
+  return {
+    adviceSentences,
+    claimSentences,
+    isAdvicePage,
+    reason: `${adviceSentences.length} sentence${adviceSentences.length === 1 ? '' : 's'} of health advice and ${claimSentences.length} health claim${claimSentences.length === 1 ? '' : 's'}`
+  }
+}
