@@ -152,13 +152,15 @@ export const rule: Rule<Options> = {
     if (options.siteDisclaimer ?? settings.siteDisclaimer) return
     if (hasFrontmatterDisclaimer(article, options.frontmatterKeys ?? compiled.frontmatterKeys)) return
 
-    const profile = pageProfile(article)
-    if (!profile.isAdvicePage) return
-
     const found = findDisclaimers(article, compiled)
     if (found.some((item) => item.kind === 'valid')) return
 
+    // A page that tries to carry a disclaimer is a health page: a broken one
+    // is reported even when the page gives little advice.
     const broken = found.find((item) => item.kind === 'broken')
+    const profile = pageProfile(article)
+    if (!profile.isAdvicePage && !broken) return
+
     if (broken && broken.kind === 'broken') {
       context.report({
         start: broken.sentence.start,

@@ -58,6 +58,12 @@ export class ParseError extends Error {
  * Throws `ParseError` when the file cannot be parsed at all (broken MDX).
  */
 export function buildArticle(source: string, format: Format): Article {
+  // A byte order mark would hide front matter from the parsers: parse the
+  // text after it, then shift every offset back into the original.
+  if (source.charCodeAt(0) === 0xfeff) {
+    return shiftArticle(buildArticle(source.slice(1), format), source, 1)
+  }
+
   const builder = new ArticleBuilder(source)
 
   switch (format) {
@@ -71,11 +77,21 @@ export function buildArticle(source: string, format: Format): Article {
       try {
         tree = getParser('mdx')(source)
       } catch (error) {
-        const cause = error as {message?: string; line?: number; column?: number; place?: {line?: number; column?: number}}
+        const cause = error as {
+          reason?: string
+          message?: string
+          line?: number
+          column?: number
+          place?: {line?: number; column?: number; start?: {line?: number; column?: number}}
+        }
+        const place = cause.place?.start ?? cause.place
+        const reason = String(cause.reason ?? cause.message ?? error).split('\n')[0]
+        // micromark puts the position in the reason: "… (3:1-3:10)".
+        const inReason = /\((\d+):(\d+)(?:-\d+:\d+)?\)/.exec(reason)
         throw new ParseError(
-          'Cannot parse MDX: ' + String(cause.message ?? error).split('\n')[0],
-          cause.line ?? cause.place?.line,
-          cause.column ?? cause.place?.column
+          'Cannot parse MDX: ' + reason,
+          cause.line ?? place?.line ?? (inReason ? Number(inReason[1]) : undefined),
+          cause.column ?? place?.column ?? (inReason ? Number(inReason[2]) : undefined)
         )
       }
 
@@ -289,26 +305,36 @@ function attachToSentences(
 
   for (const link of links) {
     if (link.origin === 'definition') continue
-    const sentence = ownerOf(link.start)
-    if (sentence) sentence.links.push(link.index)
-    // A sentence wholly inside a link's text.
-    for (const candidate of [sentence, ownerOf(Math.max(0, link.end - 1))]) {
-      if (candidate && link.start <= candidate.start && link.end >= candidate.end) {
-        candidate.inLink = true
-      }
+    // Sentences overlapping the link (its text), else the one it follows.
+    let first = lowerBound(sentences, link.start)
+    if (first > 0 && sentences[first - 1].end > link.start) first--
+    let attached = false
+    for (let index = first; index < sentences.length && sentences[index].start < link.end; index++) {
+      const sentence = sentences[index]
+      if (sentence.end <= link.start) continue
+      sentence.links.push(link.index)
+      attached = true
+      if (link.start <= sentence.start && link.end >= sentence.end) sentence.inLink = true
     }
+
+    if (!attached) {
+      const owner = ownerOf(link.start)
+      if (owner) owner.links.push(link.index)
+    }
+  }
+}
+
+/** Index of the first sentence starting at or after `offset`. */
+function lowerBound(sentences: Sentence[], offset: number): number {
+  let low = 0
+  let high = sentences.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if (sentences[mid].start < offset) low = mid + 1
+    else high = mid
   }
 
-  // Links and citations spanning several sentences (rare): sentences inside.
-  for (const sentence of sentences) {
-    if (sentence.links.length === 0) {
-      for (const link of links) {
-        if (link.origin !== 'definition' && link.start < sentence.start && link.end > sentence.start) {
-          sentence.links.push(link.index)
-        }
-      }
-    }
-  }
+  return low
 }
 
 function isWhollyQuoted(text: string): boolean {
@@ -320,4 +346,29 @@ function isWhollyQuoted(text: string): boolean {
   const close = inner.lastIndexOf(first)
   if (close !== inner.length - 1) return false
   return !inner.slice(0, -1).includes(first)
+}
+
+/** Move every source offset of `article` by `delta` (after a BOM). */
+function shiftArticle(article: Article, source: string, delta: number): Article {
+  for (const block of article.blocks) {
+    const toSource = block.toSource
+    block.start += delta
+    block.end += delta
+    block.toSource = (offset: number) => toSource(offset) + delta
+  }
+
+  for (const list of [article.sentences, article.sections, article.links, article.citations, article.footnotes, article.directives, article.problems]) {
+    for (const item of list as Array<{start: number; end: number}>) {
+      item.start += delta
+      item.end += delta
+    }
+  }
+
+  if (article.frontmatter) {
+    article.frontmatter.start += delta
+    article.frontmatter.end += delta
+  }
+
+  article.source = source
+  return article
 }

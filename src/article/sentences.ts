@@ -36,11 +36,33 @@ export function splitSentences(text: string): SentenceSpan[] {
       if (sentence.type !== 'SentenceNode') continue
       const start = sentence.position?.start.offset ?? 0
       const end = sentence.position?.end.offset ?? start
-      pushSpan(text, spans, start, end)
+      splitAfterNumbers(text, spans, start, end)
     }
   }
 
   return attachMarkers(text, spans)
+}
+
+/**
+ * parse-english does not end a sentence after a number ("Do 4 sets of 10.
+ * Add lunges." stays one sentence), which is common in training text. Split
+ * there, unless the number opens the sentence (a list marker like "1.").
+ */
+const NUMBER_END = /(?<=\d)\.\s+(?=["'(]?\p{Lu})/gu
+
+function splitAfterNumbers(text: string, spans: SentenceSpan[], start: number, end: number): void {
+  const slice = text.slice(start, end)
+  NUMBER_END.lastIndex = 0
+  let from = start
+  let match: RegExpExecArray | null
+  while ((match = NUMBER_END.exec(slice))) {
+    const cut = start + match.index + 1
+    if (cut - from <= 4) continue
+    pushSpan(text, spans, from, cut)
+    from = cut
+  }
+
+  pushSpan(text, spans, from, end)
 }
 
 /** Trim white space; cut over-long spans at word boundaries. */

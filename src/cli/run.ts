@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs'
 import path from 'node:path'
-import {Readable} from 'node:stream'
 import {VFile} from 'vfile'
 import {ruleById} from '../../rules/index.js'
 import {ConfigError, UsageError, didYouMean} from '../config/errors.js'
@@ -15,7 +14,7 @@ import {ConfigResolver} from '../config/resolve.js'
 import type {RuleSetting} from '../config/types.js'
 import {loadReporter} from '../reporters/index.js'
 import {parseArgs, type CliOptions} from './args.js'
-import {runEngine} from './engine.js'
+import {EXTENSIONS, runEngine} from './engine.js'
 import {explainRule} from './explain.js'
 import {writeAtomic} from './write.js'
 import {packageVersion} from './version.js'
@@ -115,6 +114,15 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const files = result.files
+  if (files.length === 0 && !options.stdin) {
+    const notFiles = options.patterns.filter((pattern) => !isFile(path.resolve(io.cwd, pattern)))
+    if (notFiles.length > 0) {
+      throw new UsageError(
+        `no files to lint in ${notFiles.map((pattern) => `\`${pattern}\``).join(', ')} (fitlint reads ${EXTENSIONS.join(' ')}; node_modules and .fitlintignore entries are skipped)`
+      )
+    }
+  }
+
   if (options.quiet) {
     for (const file of files) {
       file.messages = file.messages.filter((message) => message.fatal === true)
@@ -177,4 +185,10 @@ function missingInputs(files: VFile[]): string[] {
   return missing
 }
 
-export {Readable}
+function isFile(file: string): boolean {
+  try {
+    return fs.statSync(file).isFile()
+  } catch {
+    return false
+  }
+}

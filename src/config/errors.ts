@@ -30,7 +30,15 @@ export class UsageError extends Error {
 export function didYouMean(value: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
   let bestDistance = Infinity
-  for (const candidate of known) {
+  const lower = value.toLowerCase()
+  const candidates = [...known]
+  // A prefix is a good guess: `site` → `siteDisclaimer`.
+  if (lower.length >= 3) {
+    const prefixed = candidates.find((candidate) => candidate.toLowerCase().startsWith(lower))
+    if (prefixed) return prefixed
+  }
+
+  for (const candidate of candidates) {
     const distance = levenshtein(value.toLowerCase(), candidate.toLowerCase())
     if (distance < bestDistance) {
       best = candidate

@@ -65,7 +65,10 @@ function computeProfile(article: Article): PageProfile {
     return {adviceSentences, claimSentences, isAdvicePage: false, reason: 'front matter `ymyl: false`'}
   }
 
-  const isAdvicePage = adviceSentences.length + claimSentences.length >= MIN_ADVICE
+  // Enough advice in absolute terms, or a short page that is mostly advice.
+  const prose = article.sentences.filter((sentence) => sentence.kind !== 'heading' && !sentence.isQuestion).length
+  const signals = adviceSentences.length + claimSentences.length
+  const isAdvicePage = signals >= MIN_ADVICE || (signals >= 2 && signals >= prose * 0.4)
   return {
     adviceSentences,
     claimSentences,

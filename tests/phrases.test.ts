@@ -1,0 +1,58 @@
+/**
+ * The phrase-pattern language rule data is written in.
+ */
+import {describe, expect, it} from 'vitest'
+import {allMatches, compilePhrases, phraseToSource} from '../src/language/phrases.js'
+import {checkPatternSafety} from '../src/language/safe-regex.js'
+
+const texts = (phrases: string[], text: string, lexicons = {}) =>
+  allMatches(compilePhrases(phrases, lexicons), text).map((match) => match.text)
+
+describe('phrases', () => {
+  it('matches words, alternatives, optional parts, lists, prefixes, gaps and numbers', () => {
+    const lexicons = {doc: ['doctor', 'health care (provider|professional)']}
+    expect(texts(['talk (to|with) [your] {doc} before'], 'Talk with your health care provider before it.', lexicons)).toEqual([
+      'Talk with your health care provider before'
+    ])
+    expect(texts(['detox*'], 'Detoxing and detoxes, not retox.')).toEqual(['Detoxing', 'detoxes'])
+    expect(texts(['a ... study'], 'a small recent pilot study; a study')).toEqual(['a small recent pilot study', 'a study'])
+    expect(texts(['# mg [of] caffeine'], 'Take 400mg caffeine or 1,200 mg of caffeine.')).toEqual(['400mg caffeine', '1,200 mg of caffeine'])
+    expect(texts(["don't skip"], 'Don’t skip it. Don\'t skip.')).toEqual(['Don’t skip', "Don't skip"])
+    expect(texts(['doctor-patient'], 'a doctor patient bond, a doctor-patient one')).toEqual(['doctor patient', 'doctor-patient'])
+    expect(texts(['general education (and|,) not'], 'general education, not advice')).toEqual(['general education, not'])
+  })
+
+  it('matches whole words only', () => {
+    expect(texts(['fat'], 'fatigue and fat.')).toEqual(['fat'])
+  })
+
+  it('rejects malformed phrases with a clear message', () => {
+    expect(() => phraseToSource('(a|b')).toThrow('invalid phrase `(a|b`: unclosed `(`')
+    expect(() => phraseToSource('a ]')).toThrow('unexpected `]`')
+    expect(() => phraseToSource('{nope}')).toThrow('unknown word list `{nope}`')
+    expect(() => phraseToSource('a () b')).toThrow('empty alternative')
+  })
+
+  it('never backtracks catastrophically on adversarial text', () => {
+    const re = compilePhrases(['a ~8 b', '(x|x y) [z] ... w', '# # # %'])
+    const adversarial = ['a '.repeat(20000), 'x y '.repeat(20000) + 'z', '1 '.repeat(30000), ' '.repeat(50000) + 'a']
+    for (const text of adversarial) {
+      const start = performance.now()
+      allMatches(re, text)
+      expect(performance.now() - start).toBeLessThan(500)
+    }
+  })
+})
+
+describe('pattern safety', () => {
+  it('flags nested quantifiers, back-references and ambiguous alternation', () => {
+    expect(checkPatternSafety('(a+)+')).toMatch(/nested quantifiers/)
+    expect(checkPatternSafety('(\\w*x)*')).toMatch(/nested quantifiers/)
+    expect(checkPatternSafety('(a|ab)*')).toMatch(/alternatives/)
+    expect(checkPatternSafety('(a)\\1')).toMatch(/back-references/)
+    expect(checkPatternSafety('(?=a)')).toMatch(/lookaround/)
+    expect(checkPatternSafety('bro ?science')).toBeUndefined()
+    expect(checkPatternSafety('\\b(?:keto|paleo) (?:diet|plan)s?\\b')).toBeUndefined()
+    expect(checkPatternSafety('[(]+')).toBeUndefined()
+  })
+})
