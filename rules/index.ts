@@ -3,7 +3,8 @@
  */
 import type {Rule} from '../src/engine/rule.js'
 import {rule as medicalDisclaimer} from './medical-disclaimer/index.js'
+import {rule as uncitedClaim} from './uncited-claim/index.js'
 
-export const builtinRules: Rule[] = [medicalDisclaimer as Rule]
+export const builtinRules: Rule[] = [medicalDisclaimer as Rule, uncitedClaim]
 
 export const ruleById = new Map<string, Rule>(builtinRules.map((rule) => [rule.id, rule]))

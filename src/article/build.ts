@@ -280,7 +280,7 @@ function attachToSentences(
     const block = blocks[sentence.block]
     const position = block.sentences.indexOf(sentence.index)
     const next = block.sentences[position + 1]
-    const until = next === undefined ? Math.max(block.end, sentence.end) : sentences[next].start
+    const until = next === undefined ? Math.max(block.nodeEnd, block.end, sentence.end) : sentences[next].start
     return {sentence, from: sentence.start, until}
   })
 
@@ -354,6 +354,7 @@ function shiftArticle(article: Article, source: string, delta: number): Article 
     const toSource = block.toSource
     block.start += delta
     block.end += delta
+    block.nodeEnd += delta
     block.toSource = (offset: number) => toSource(offset) + delta
   }
 

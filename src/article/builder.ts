@@ -190,6 +190,7 @@ export class ArticleBuilder {
         text: raw.text,
         start: pieces.length > 0 ? mapOffset(pieces, 0) : raw.start,
         end: pieces.length > 0 ? mapEndOffset(pieces, raw.text.length) : raw.end,
+        nodeEnd: raw.end,
         containers: raw.containers,
         passage: raw.passage,
         literal: raw.literal,

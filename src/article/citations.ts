@@ -12,7 +12,7 @@ export interface TextCitation {
   value: string
 }
 
-const NAME = String.raw`\p{Lu}[\p{L}'’\-]{1,30}`
+const NAME = String.raw`(?:(?:van|von|de|der|den|da|di|du|le|la|del|dos|das|ten|ter)\s+){0,3}\p{Lu}[\p{L}'’\-]{1,30}`
 const YEAR = String.raw`(?:1[89]|20)\d\d[a-z]?`
 const AUTHORS = String.raw`${NAME}(?:\s+et\s+al\.?|\s+(?:&|and)\s+${NAME}|,\s+${NAME},?\s+(?:&|and)\s+${NAME})?`
 

@@ -24,9 +24,11 @@ export interface Block {
   depth?: number
   /** Prose text of the block, with markup removed. */
   text: string
-  /** Source offsets of the block. */
+  /** Source offsets of the block's prose (first to last character). */
   start: number
   end: number
+  /** Where the block's node ends in the source (after trailing markup and footnote markers). */
+  nodeEnd: number
   /**
    * Containers around the block, outermost first: `blockquote`, `list`,
    * `table`, `jsx:Callout`, `html:aside`, `emphasis` (whole block emphasised).

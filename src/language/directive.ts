@@ -42,6 +42,7 @@ const MODAL =
   /\b(?:you|your (?:kid|child|teen|son|daughter)|they|we all|everyone|anyone|lifters|runners|beginners)\s+(?:really\s+|still\s+|definitely\s+|absolutely\s+|can\s+(?:usually\s+|safely\s+|just\s+)?|could\s+|should\s+|must\s+|need\s+to\s+|have\s+to\s+|ought\s+to\s+|(?:'ll|will)\s+(?:want|need)\s+to\s+|want\s+to\s+|may\s+(?:want|need)\s+to\s+|might\s+(?:want|need)\s+to\s+|'d\s+better\s+|had\s+better\s+)+(not\s+|never\s+)?([\p{L}-]+)/iu
 const RECOMMEND =
   /\b(?:I|we)\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|'d\s+(?:rather\s+you|like\s+you\s+to)|prefer\s+(?:you|that\s+you))\b\s*(not\s+)?([\p{L}-]*)/iu
+const BEST_WAY = /^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i
 const MAKE_SURE = /\b(?:make\s+sure|be\s+sure\s+to|try\s+to|remember\s+to|don't\s+forget\s+to|have\s+(?:them|him|her|your\s+\w+)|let\s+(?:them|your\s+\w+))\s+(not\s+)?([\p{L}-]+)/iu
 
 /** Clauses of `text` that give advice, with their polarity. */
@@ -77,8 +78,15 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
     }
 
     if (IMPERATIVE_VERBS.has(first)) {
-      const next = words[index + 1]?.toLowerCase().replace(/’/g, "'")
-      const looksLikeNoun = next !== undefined && NOUN_FOLLOWERS.has(next) && !(next === 'the' && verbTakesObject(first))
+      const nextWord = words[index + 1]
+      const next = nextWord?.toLowerCase().replace(/’/g, "'")
+      const looksLikeNoun =
+        next !== undefined &&
+        ((NOUN_FOLLOWERS.has(next) && !(next === 'the' && verbTakesObject(first))) ||
+          // "Foam rolling your IT band…": a compound noun, not an order.
+          (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first)) ||
+          // "Focus Fuel adds…": a product or other proper name.
+          (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I'))
       if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
     }
   }
@@ -103,6 +111,11 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
     }
   }
 
+  // "One of the best ways to … is …": a recommendation.
+  if (BEST_WAY.test(clause.text)) {
+    return {...clause, polarity: 'positive', verb: 'recommend', kind: 'recommend'}
+  }
+
   const makeSure = MAKE_SURE.exec(clause.text)
   if (makeSure && /^\W*(?:make|be|try|remember|don't|have|let|and|so|then|just|also|always)\b/i.test(clause.text)) {
     return {
@@ -115,6 +128,9 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
 
   return undefined
 }
+
+/** Verbs that take an -ing complement ("keep running", "stop lifting"). */
+const GERUND_VERBS = new Set(['keep', 'stop', 'start', 'avoid', 'try', 'quit', 'finish', 'continue', 'practice', 'practise', 'consider', 'skip', 'begin', 'go', 'get'])
 
 /** Verbs that commonly take "the" as their object's article. */
 function verbTakesObject(verb: string): boolean {

@@ -11,7 +11,8 @@
  *   {symptom}                    a named word list (lexicon)
  *   detox*                       a word starting with `detox`
  *   *                            any one word
- *   ...                          up to three words (~N: up to N words, N ≤ 8)
+ *   ...                          up to three words (~N: up to N words, N ≤ 8),
+ *                                never across punctuation
  *   #                            a number (`400`, `1,200`, `2.5`)
  *   doctor-patient               a hyphen also matches a space or nothing
  * Straight and curly apostrophes are the same; text is matched after curly
@@ -114,7 +115,8 @@ function join(parts: string[]): string {
     if (part.startsWith('\u0000GAP')) {
       // Up to N words (each followed by space); `\S+` and `\s+` are
       // disjoint, so this cannot backtrack badly.
-      source += String.raw`(?:[^\s]+\s+){0,${part.slice(4)}}`
+      // Gaps stay inside a clause: they do not cross punctuation.
+      source += String.raw`(?:[^\s]*[^\s,;:.!?()|]\s+){0,${part.slice(4)}}`
       return
     }
 

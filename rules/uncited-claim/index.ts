@@ -1,0 +1,122 @@
+/**
+ * uncited-claim (sentence, warning): research appeals, health statistics and
+ * claims that something acts on the body, with no citation.
+ *
+ * A citation is a link or footnote in the sentence or right after it, a
+ * marker (`[3]`, `(Smith et al., 2019)`, doi/PMID), or a named specific source
+ * ("according to the Cleveland Clinic", "a 2015 study in The Journal of
+ * Physiology"). A citation covers only its own sentence. Not claims:
+ * instructions, opinions and experience ("In my experience"), questions,
+ * headings, quotes, reported claims ("the brand claims"), debunked or negated
+ * statements, reference lists, and numbers that are not health claims.
+ * A hedge ("may") does not remove the need for a source.
+ */
+import type {Article, Sentence} from '../../src/article/types.js'
+import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
+import {claimEvidence} from '../../src/language/claims.js'
+import {clauseAt} from '../../src/language/clauses.js'
+import {analyse, inReferenceSection, type SentenceAnalysis} from '../../src/language/context.js'
+import {loadYaml} from '../../src/language/data.js'
+import {opinion} from '../../src/language/hedges.js'
+import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
+import {applyPhraseChanges} from '../../src/language/phrase-data.js'
+import {compilePhrases, firstMatch, type PhraseMatch} from '../../src/language/phrases.js'
+import {namedSource} from '../../src/language/sources.js'
+import {sharedLexicons} from '../lexicon.js'
+
+interface Compiled {
+  claim: RegExp
+  notClaim: RegExp
+}
+
+const GROUPS = ['claim', 'notClaim']
+
+function compile(changes: PhraseChanges | undefined): Compiled {
+  const data = loadYaml<Record<string, string[]>>(new URL('./data.yml', import.meta.url))
+  const lexicons = sharedLexicons()
+  const groups = applyPhraseChanges(data, GROUPS, changes, lexicons)
+  return {
+    claim: compilePhrases(groups.claim, lexicons, 'iu'),
+    notClaim: compilePhrases(groups.notClaim, lexicons, 'iu')
+  }
+}
+
+const PLAN_LINE = /\b\d+\s*[x×]\s*\d+\b|^(?:week|day|phase|step|round)\s+\d+\s*[:.–-]|\b\d+\s+sets?\s+of\s+\d+/i
+const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now)\s+)?(?:I|we|my|our|I've|I'd|I'm|we've|we're)\b/i
+
+/** Why this sentence is not a claim needing a source, or the claim evidence. */
+export function findClaim(
+  article: Article,
+  sentence: Sentence,
+  compiled: Compiled
+): PhraseMatch | undefined {
+  if (sentence.kind === 'heading' || sentence.isQuestion || sentence.inLink || sentence.isQuoted) return undefined
+  const analysis = analyse(article, sentence)
+  if (inReferenceSection(analysis) || analysis.garbled) return undefined
+  const block = article.blocks[sentence.block]
+  if (block.containers.includes('blockquote')) return undefined
+  const text = sentence.text
+  const evidence = claimEvidence(text) ?? firstMatch(compiled.claim, text)
+  if (!evidence) return undefined
+  if (sentence.kind === 'tableCell' && !/\b(?:stud|research|evidence|proven)/i.test(evidence.text)) return undefined
+  // "One of the best ways to … is …": a recommendation, not a finding.
+  if (/^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i.test(text)) return undefined
+  // A line of a training plan ("Week 1: calf raises, 2 x 15") is not a claim.
+  if (PLAN_LINE.test(text)) return undefined
+  if (!isClaimInContext(text, analysis, evidence, compiled)) return undefined
+  return evidence
+}
+
+function isClaimInContext(
+  text: string,
+  analysis: SentenceAnalysis,
+  evidence: PhraseMatch,
+  compiled: Compiled
+): boolean {
+  if (inRanges(analysis.quoted, evidence.start, evidence.end)) return false
+  if (inRanges(analysis.literal, evidence.start, evidence.end)) return false
+  if (negatedBefore(text, analysis.clauses, evidence.start)) return false
+  if (debunkFrame(text) || firstMatch(compiled.notClaim, text)) return false
+  const clause = clauseAt(analysis.clauses, evidence.start)
+  // Opinion or experience framing the claim: "In my experience, …".
+  const frame = opinion(text)
+  if (frame && (frame.start < 25 || (clause && frame.start >= clause.start && frame.start < clause.end))) return false
+  // An instruction, not a claim: the evidence sits in an advice clause.
+  if (analysis.directives.some((directive) => evidence.start >= directive.start && evidence.start < directive.end)) {
+    return false
+  }
+
+  // Narrative: "I ran the last 40 km…", "We tested 23 pre-workouts…".
+  if (clause && FIRST_PERSON_SUBJECT.test(clause.text)) return false
+  return true
+}
+
+export const rule: Rule = {
+  id: 'uncited-claim',
+  severity: 'warn',
+  scope: 'sentence',
+  docs: {
+    summary: 'Research appeals, health statistics and claims about effects on the body need a source.'
+  },
+  options: {},
+  compile,
+  check(context) {
+    const {article} = context
+    const compiled = context.data as Compiled
+    for (const sentence of article.sentences) {
+      const evidence = findClaim(article, sentence, compiled)
+      if (!evidence) continue
+      if (sentence.citations.length > 0) continue
+      if (namedSource(sentence.text)) continue
+      if (context.isAccepted(sentence.text)) continue
+      context.report({
+        start: sentence.start,
+        end: sentence.end,
+        reason: 'Health claim with no source. Link a peer-reviewed study, guideline or health agency, or drop the claim.',
+        note: `“${evidence.text}” states a health fact readers would need evidence for. The FTC expects competent and reliable scientific evidence for health claims, and health publishers require attribution. E.g. “A 2021 meta-analysis of 27 trials found … [link]”. A citation covers only its own sentence.`,
+        actual: evidence.text,
+        group: 'claim'
+      })
+    }
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * Per-sentence analysis shared by the sentence rules, computed once per
+ * sentence: clauses, advice clauses, quoted ranges, literal (code) ranges,
+ * and the section the sentence sits in.
+ */
+import type {Article, Sentence} from '../article/types.js'
+import {splitClauses, type Clause} from './clauses.js'
+import {directiveClauses, type DirectiveClause} from './directive.js'
+import {quotedRanges} from './negation.js'
+
+export interface SentenceAnalysis {
+  clauses: Clause[]
+  directives: DirectiveClause[]
+  /** Ranges of the sentence text inside quotation marks. */
+  quoted: Array<[number, number]>
+  /** Ranges of the sentence text that are code. */
+  literal: Array<[number, number]>
+  /** Heading texts above the sentence, lower case. */
+  sectionPath: string[]
+  /** Scraped word salad or navigation, not prose (see `isGarbled`). */
+  garbled: boolean
+}
+
+const cache = new WeakMap<Sentence, SentenceAnalysis>()
+
+export function analyse(article: Article, sentence: Sentence): SentenceAnalysis {
+  let analysis = cache.get(sentence)
+  if (!analysis) {
+    const clauses = splitClauses(sentence.text)
+    const block = article.blocks[sentence.block]
+    const literal: Array<[number, number]> = []
+    for (const [from, to] of block.literal) {
+      const start = Math.max(from, sentence.textStart) - sentence.textStart
+      const end = Math.min(to, sentence.textStart + sentence.text.length) - sentence.textStart
+      if (end > start) literal.push([start, end])
+    }
+
+    analysis = {
+      clauses,
+      directives: directiveClauses(sentence.text, clauses),
+      quoted: quotedRanges(sentence.text),
+      literal,
+      sectionPath: article.sections[sentence.section].path.map((heading) => heading.toLowerCase()),
+      garbled: isGarbled(sentence.text)
+    }
+    cache.set(sentence, analysis)
+  }
+
+  return analysis
+}
+
+/** Sections whose sentences are reference entries, not prose claims. */
+const REFERENCE_SECTION = /^(?:\d+\.?\s*)?(?:references?|sources?|bibliography|citations?|footnotes?|notes|further reading|works cited|studies cited)\b/i
+
+export function inReferenceSection(analysis: SentenceAnalysis): boolean {
+  const last = analysis.sectionPath[analysis.sectionPath.length - 1]
+  return last !== undefined && REFERENCE_SECTION.test(last)
+}
+
+/** Source offsets of a range of the sentence text. */
+export function sourceRange(
+  article: Article,
+  sentence: Sentence,
+  start: number,
+  end: number
+): {start: number; end: number} {
+  const block = article.blocks[sentence.block]
+  const from = block.toSource(sentence.textStart + start)
+  const to = block.toSource(sentence.textStart + Math.max(start, end - 1)) + 1
+  return {start: from, end: Math.max(to, from)}
+}
+
+const DANGLING_END = /\b(?:the|a|an|and|or|with|your|my|our|their|which|is|are|was|were|be|we)\s*[.!?…]+["')]*$/i
+const SPACED_PUNCTUATION = /\s[;,:]\s|\s['’]\s?\p{L}|\[\s\d+\s\]|\(\s\w|\.{4,}|\s\.\s/u
+const MENU = /\s\|\s.*\s\|\s/
+
+/**
+ * Scraped pages mix prose with word salad from keyword stuffing and
+ * navigation ("Deadlifts don ’ t let your ego write checks …", "Home | Blog |
+ * Shop"). Such "sentences" are not something a writer can fix sentence by
+ * sentence, so the sentence rules skip them.
+ */
+export function isGarbled(text: string): boolean {
+  const trimmed = text.trim()
+  if (MENU.test(trimmed)) return true
+  if (SPACED_PUNCTUATION.test(trimmed)) return true
+  if (DANGLING_END.test(trimmed)) return true
+  // Opens mid-sentence: a lower-case word that is not a list continuation.
+  if (/^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
+  if (/[!?]\s*\.+$|\.\s*!+$/.test(trimmed)) return true
+  return false
+}

@@ -1,0 +1,40 @@
+/**
+ * Negation and debunking.
+ *
+ * - `negatedBefore`: a negation cue ("not", "never", "no evidence", "myth",
+ *   "instead of"...) in the same clause before a trigger ("Don't push
+ *   through pain", "No tea melts belly fat").
+ * - `debunkFrame`: the sentence rejects or distances itself from a claim or
+ *   advice ("… is a myth", "belongs on a T-shirt", "you'll still hear that",
+ *   "influencers claim").
+ */
+import {clauseAt, type Clause} from './clauses.js'
+import {listPattern} from './lexicon-patterns.js'
+import {firstMatch, type PhraseMatch} from './phrases.js'
+
+export function negatedBefore(text: string, clauses: Clause[], start: number): PhraseMatch | undefined {
+  const clause = clauseAt(clauses, start)
+  const from = clause ? clause.start : 0
+  const before = text.slice(from, start)
+  return firstMatch(listPattern('negation'), before)
+}
+
+export function debunkFrame(text: string): PhraseMatch | undefined {
+  return firstMatch(listPattern('debunkFrame'), text)
+}
+
+/** Ranges of `text` inside quotation marks (straight quotes after normalising). */
+export function quotedRanges(text: string): Array<[number, number]> {
+  const ranges: Array<[number, number]> = []
+  const re = /"([^"]{2,400})"|(?<![\p{L}\p{N}])'([^']{2,200})'(?![\p{L}\p{N}])/gu
+  let match: RegExpExecArray | null
+  while ((match = re.exec(text))) {
+    ranges.push([match.index, match.index + match[0].length])
+  }
+
+  return ranges
+}
+
+export function inRanges(ranges: Array<[number, number]>, start: number, end: number): boolean {
+  return ranges.some(([from, to]) => start >= from && end <= to)
+}

@@ -1,0 +1,42 @@
+/**
+ * Named sources: "according to the Cleveland Clinic", "a 2015 study in The
+ * Journal of Physiology", "the FDA cites…", "guidelines written by …".
+ * A named source counts as a citation for `uncited-claim`.
+ */
+import {listPattern} from './lexicon-patterns.js'
+import {firstMatch, type PhraseMatch} from './phrases.js'
+
+const ACCORDING = /\b[Aa]ccording to (?:a |an |the )?(?:(?:\d{4}|recent|new|large|small|systematic)\s+){0,3}\p{Lu}[\p{L}&.'’-]*(?:[\s,]+(?:of|for|on|and|&|the|in|\p{Lu}[\p{L}&.'’-]*)){0,12}/u
+const GENERIC_ACCORDING = /\baccording to (?:(?:some|many|most|recent|new|the latest)\s+)?(?:research|science|experts|studies|doctors|scientists|trainers|coaches|nutritionists|the (?:research|science|experts|data|evidence))\b(?!\s+(?:at|from|in|by)\s+\p{Lu})/iu
+const STUDY_IN =
+  /\b(?:study|studies|review|trial|survey|meta-analysis|analysis|paper|position stand|guidelines?|report|statement|consensus|research)\s+(?:published\s+)?(?:in|from|by|at|written by|led by|conducted by|authored by|out of)\s+(?:the\s+)?(?:journal\s+|magazine\s+|UK\s+|US\s+|Australian\s+|Canadian\s+)?(?:\p{Lu}|physiotherapists|researchers|scientists|doctors)/u
+const SAYS_AFTER =
+  /^(?:\s+(?:and|&|of|the|for|\p{Lu}[\p{L}.&-]*)){0,6}(?:['’]s\b[^.;]{0,50}?)?[\s,]*(?:which\s+|that\s+)?(?:has\s+|have\s+|also\s+|now\s+)*(?:says|said|notes|noted|reports|reported|recommends|recommended|advises|advised|cites|cited|warns|warned|found|finds|classifies|classified|estimates|estimated|states|stated|concluded|concludes|suggests|suggested|lists|listed|defines|explains|explained|points out|puts|sets|adds|added|mentions|describes|describe)\b/iu
+const POSSESSIVE_SOURCE = /\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,8}['’]s\s+(?:\w+\s+){0,3}(?:position stand|guidelines?|review|recommendations?|statement|report|fact sheet|study|survey|agency)/u
+
+/** A specific named source in the sentence, if any. */
+export function namedSource(text: string): PhraseMatch | undefined {
+  if (!GENERIC_ACCORDING.test(text)) {
+    const according = ACCORDING.exec(text)
+    if (according) return {start: according.index, end: according.index + according[0].length, text: according[0]}
+  }
+
+  const studyIn = STUDY_IN.exec(text)
+  if (studyIn) return {start: studyIn.index, end: studyIn.index + studyIn[0].length, text: studyIn[0]}
+  const possessive = POSSESSIVE_SOURCE.exec(text)
+  if (possessive && firstMatch(listPattern('organisation', 'u'), possessive[0])) {
+    return {start: possessive.index, end: possessive.index + possessive[0].length, text: possessive[0]}
+  }
+
+  const organisation = firstMatch(listPattern('organisation', 'u'), text)
+  if (organisation) {
+    // The organisation must be the one saying it, not just a mention.
+    const after = text.slice(organisation.end, organisation.end + 80)
+    const before = text.slice(Math.max(0, organisation.start - 40), organisation.start)
+    if (SAYS_AFTER.test(after) || /\b(?:by|from|per|says?|said)\s+(?:the\s+)?$/iu.test(before)) {
+      return organisation
+    }
+  }
+
+  return undefined
+}
