@@ -40,7 +40,25 @@ export function splitSentences(text: string): SentenceSpan[] {
     }
   }
 
-  return attachMarkers(text, spans)
+  return mergeAbbreviations(text, attachMarkers(text, spans))
+}
+
+/** Abbreviations parse-english does not know, common in fitness writing. */
+const ABBREVIATION_END = /\b(?:approx|vs|incl|est|ca|cf|min|mins|max|hr|hrs|sec|secs|wk|wks|lb|lbs|oz|no|fig|resp|avg|temp|reps?)\.$/i
+
+/** "…approx. 1,000 mg…" was split after "approx."; join it back. */
+function mergeAbbreviations(text: string, spans: SentenceSpan[]): SentenceSpan[] {
+  for (let index = 0; index < spans.length - 1; index++) {
+    const current = text.slice(spans[index].start, spans[index].end)
+    const next = text.charAt(spans[index + 1].start)
+    if (ABBREVIATION_END.test(current) && /[\d\p{Ll}]/u.test(next)) {
+      spans[index].end = spans[index + 1].end
+      spans.splice(index + 1, 1)
+      index--
+    }
+  }
+
+  return spans
 }
 
 /**

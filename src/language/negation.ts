@@ -19,6 +19,19 @@ export function negatedBefore(text: string, clauses: Clause[], start: number): P
   return firstMatch(listPattern('negation'), before)
 }
 
+/**
+ * A plain negation ("not", "never", "no", "-n't", "without") within the few
+ * words right before `start`: for verbs like "see a doctor", where "stop"
+ * or a negation earlier in the clause ("…won't straighten, needs to be
+ * looked at") is not about them.
+ */
+export function negatedJustBefore(text: string, start: number, words = 4): PhraseMatch | undefined {
+  const before = text.slice(0, start).split(/\s+/).slice(-words - 1).join(' ')
+  return firstMatch(CLOSE_NEGATION, before)
+}
+
+const CLOSE_NEGATION = /(?<![\p{L}])(?:not|never|no|without|nor|[a-z]+n['’]t|cannot|skip|avoid|instead of)(?![\p{L}])/iu
+
 export function debunkFrame(text: string): PhraseMatch | undefined {
   return firstMatch(listPattern('debunkFrame'), text)
 }

@@ -102,10 +102,11 @@ export function phraseToSource(phrase: string, lexicons: Lexicons = {}, depth = 
 }
 
 /**
- * Separator between two atoms: white space, or nothing next to punctuation
- * (`education, not` matches `education (,|and) not`).
+ * Separator between two atoms: white space, a hyphen (`cola colored`
+ * matches `cola-colored`), or nothing next to punctuation (`education, not`
+ * matches `education (,|and) not`).
  */
-const SEP = String.raw`(?:\s+|(?=[,;:.!?])|(?<=[,;:.!?])\s*)`
+const SEP = String.raw`(?:\s+|\s*-\s*|(?=[,;:.!?])|(?<=[,;:.!?])\s*)`
 
 /** Join atoms with separators, handling optional atoms and gaps. */
 function join(parts: string[]): string {
