@@ -13,16 +13,15 @@ import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
 import {negatedBefore, inRanges} from '../../src/language/negation.js'
-import {compilePhrases, firstMatch, PhraseSyntaxError, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
+import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
 import {nextProsePassage, referralAmong, referralIn} from '../../src/language/referral.js'
 import {sharedLexicons} from '../lexicon.js'
-
-type Entry = string | {all: string[]}
 
 interface GroupData {
   severity: 'emergency' | 'urgent'
   label: string
-  patterns: Entry[]
+  patterns: GroupEntry[]
   /** Not a red flag when the sentence also matches this (e.g. cold). */
   unless?: string
 }
@@ -38,8 +37,7 @@ interface CompiledGroup {
   id: string
   severity: 'emergency' | 'urgent'
   label: string
-  single: RegExp | undefined
-  all: RegExp[][]
+  matcher: CompiledMatcher
   unless: RegExp | undefined
 }
 
@@ -52,35 +50,26 @@ export interface Compiled {
 function compile(changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   const lexicons = {...sharedLexicons(), ...data.lexicons}
-  const groups: CompiledGroup[] = []
-  for (const [group] of Object.entries(changes?.add ?? {})) {
-    if (!data.groups[group]) {
-      throw new PhraseSyntaxError(group, `unknown phrase group \`${group}\`; groups: ${Object.keys(data.groups).join(', ')}`)
-    }
-  }
-
-  const removed = new Set((changes?.remove ?? []).map((phrase) => phrase.trim().toLowerCase()))
-  for (const [id, group] of Object.entries(data.groups)) {
-    const entries = [...group.patterns, ...(changes?.add?.[id] ?? [])]
-    const singles = entries.filter((entry): entry is string => typeof entry === 'string' && !removed.has(entry.toLowerCase()))
-    const all = entries
-      .filter((entry): entry is {all: string[]} => typeof entry !== 'string')
-      .map((entry) => entry.all.map((phrase) => compilePhrases([phrase], lexicons, 'iu')))
-    groups.push({
+  const entries = groupEntries(data.groups, changes)
+  return {
+    groups: Object.entries(data.groups).map(([id, group]) => ({
       id,
       severity: group.severity,
       label: group.label,
-      single: singles.length > 0 ? compilePhrases(singles, lexicons, 'iu') : undefined,
-      all,
+      matcher: compileEntries(entries[id], lexicons),
       unless: group.unless ? compilePhrases([group.unless], lexicons, 'iu') : undefined
-    })
-  }
-
-  return {
-    groups,
+    })),
     notRedFlag: compilePhrases(data.notRedFlag, lexicons, 'iu'),
     referralSection: compilePhrases(data.referralSection, lexicons, 'iu')
   }
+}
+
+let defaults: Compiled | undefined
+
+/** The rule's data without config changes (for rules that look at red flags). */
+export function defaultRedFlagData(): Compiled {
+  defaults ??= compile(undefined)
+  return defaults
 }
 
 export interface RedFlag {
@@ -95,17 +84,7 @@ export function findRedFlag(article: Article, sentence: Sentence, compiled: Comp
   if (analysis.garbled || inReferenceSection(analysis)) return undefined
   const text = sentence.text
   for (const group of compiled.groups) {
-    let match = group.single ? firstMatch(group.single, text) : undefined
-    if (!match) {
-      for (const combination of group.all) {
-        const matches = combination.map((re) => firstMatch(re, text))
-        if (matches.every(Boolean)) {
-          match = matches[0]
-          break
-        }
-      }
-    }
-
+    const match = group.matcher.match(text)
     if (!match) continue
     if (inRanges(analysis.quoted, match.start, match.end)) continue
     if (negatedBefore(text, analysis.clauses, match.start)) continue

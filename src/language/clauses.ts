@@ -36,7 +36,10 @@ const SUBORDINATORS = new Set([
   'with',
   'without',
   'at',
-  'by'
+  'by',
+  'to',
+  'after',
+  'before'
 ])
 
 const BOUNDARY =

@@ -70,7 +70,7 @@ export function sourceRange(
   return {start: from, end: Math.max(to, from)}
 }
 
-const DANGLING_END = /\b(?:the|a|an|and|or|with|your|my|our|their|which|is|are|was|were|be|we)\s*[.!?…]+["')]*$/i
+const DANGLING_END = /\b(?:the|a|an|and|or|your|my|our|their|which|is|are|was|were|be)\s*[.!?…]+["')]*$/i
 const SPACED_PUNCTUATION = /\s[;,:]\s|\s['’]\s?\p{L}|\[\s\d+\s\]|\(\s\w|\.{4,}|\s\.\s/u
 const MENU = /\s\|\s.*\s\|\s/
 

@@ -13,7 +13,7 @@
 import {splitClauses, type Clause} from './clauses.js'
 
 export const IMPERATIVE_VERBS = new Set(
-  `accept add adjust aim alternate apply ask avoid back bail balance be bend block book bounce brace breathe bring build bulk burn buy call carry catch change check chew choose clean clear climb close come compress consider consult contact continue cool count cover crank crush cut cycle dead-hang decrease deload dial do dose double drink drive drop dry eat ease elevate eliminate embrace end engage expect exhale extend fast feel fill find finish fire fix flex focus follow forget foam freeze fuel gain get give go grab grind grip hang head hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick land layer lean learn leave let lie lift limit listen load lock log look lose lower make massage master match mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge practice practise prepare press prioritize prioritise progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row run salt save scale schedule scoop see seek set shift shoot shorten sip sit skip sleep slow snack soak spend split sprint squat squeeze stack stand start stay step stick stop strengthen stretch substitute supplement swap sweat swing switch take talk tape taper tell test think throw tie time track train treat trust try tuck turn use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
+  `accept add adjust aim alternate apply ask avoid back bail balance bathe be bend bike block book bounce brace breathe bring build bulk burn buy call cap carry catch change check chew choose chug clean clear climb close come compress consider consult contact continue cook cool count cover crank crush curl cut cycle dead-hang decrease deload dial do dose double drink drive drop dry dunk ease eat elevate eliminate email embrace end engage exhale expect extend fast feel fill find finish fire fix flex foam focus follow forget freeze fuel gain get give go grab grind grip gulp hang have head hike hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick kneel lace land layer lean learn leave let lie lift limit listen load lock log look lose lower lunge make massage master match measure mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge pop practice practise prepare press prioritise prioritize progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row rub run salt save scale schedule scoop see seek set shift shoot shorten shower sip sit skip sleep slow snack soak spend splint split spray sprint squat squeeze stack stand start stay step stick stop strap strengthen stretch substitute supplement swallow swap sweat swim swing switch take talk tape taper tell test text think throw tie time track train treat trust try tuck turn twist use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
     ' '
   )
 )
@@ -24,6 +24,9 @@ const NOUN_FOLLOWERS = new Set(
     ' '
   )
 )
+
+/** Words after "don't"/"never" that do not make an order ("Never again", "never been"). */
+const NOT_VERB_AFTER_NEGATION = new Set(['again', 'been', 'ever', 'once', 'before', 'really', 'mind', 'the', 'a', 'an', 'all', 'forget'])
 
 const LEAD_ADVERBS = new Set(
   `just simply then also now first next finally always only please gently slowly carefully still instead definitely really absolutely honestly seriously otherwise so and but or`.split(
@@ -39,7 +42,7 @@ export interface DirectiveClause extends Clause {
 }
 
 const MODAL =
-  /\b(?:you|your (?:kid|child|teen|son|daughter)|they|we all|everyone|anyone|lifters|runners|beginners)\s+(?:really\s+|still\s+|definitely\s+|absolutely\s+|can\s+(?:usually\s+|safely\s+|just\s+)?|could\s+|should\s+|must\s+|need\s+to\s+|have\s+to\s+|ought\s+to\s+|(?:'ll|will)\s+(?:want|need)\s+to\s+|want\s+to\s+|may\s+(?:want|need)\s+to\s+|might\s+(?:want|need)\s+to\s+|'d\s+better\s+|had\s+better\s+)+(not\s+|never\s+)?([\p{L}-]+)/iu
+  /\b(?:you|your (?:kid|child|teen|son|daughter|partner|dad|mum|mom|father|mother)|he|she|they|we all|everyone|anyone|lifters|runners|beginners)\s+(?:really\s+|still\s+|definitely\s+|absolutely\s+|can\s+(?:usually\s+|safely\s+|just\s+)?|could\s+|should\s+|must\s+|need\s+to\s+|have\s+to\s+|ought\s+to\s+|(?:'ll|will)\s+(?:want|need)\s+to\s+|want\s+to\s+|may\s+(?:want|need)\s+to\s+|might\s+(?:want|need)\s+to\s+|'d\s+better\s+|had\s+better\s+)+(not\s+|never\s+)?([\p{L}-]+)/iu
 const RECOMMEND =
   /\b(?:I|we)\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|'d\s+(?:rather\s+you|like\s+you\s+to)|prefer\s+(?:you|that\s+you))\b\s*(not\s+)?([\p{L}-]*)/iu
 const BEST_WAY = /^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i
@@ -72,7 +75,8 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
         return {...clause, polarity: 'negative', verb: verb ?? 'avoid', kind: 'imperative'}
       }
 
-      if (verb && (IMPERATIVE_VERBS.has(verb) || verb === 'be' || verb === 'let')) {
+      // "Don't worry about it", "Never skip": any verb after the negation.
+      if (verb && /^\p{L}+$/u.test(verb) && !NOT_VERB_AFTER_NEGATION.has(verb)) {
         return {...clause, polarity: 'negative', verb, kind: 'imperative'}
       }
     }

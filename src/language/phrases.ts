@@ -11,8 +11,8 @@
  *   {symptom}                    a named word list (lexicon)
  *   detox*                       a word starting with `detox`
  *   *                            any one word
- *   ...                          up to three words (~N: up to N words, N ≤ 8),
- *                                never across punctuation
+ *   ~N                           up to N words (N ≤ 8) inside a clause (no punctuation)
+ *   +N, ...                      up to N (three) words, across commas but not ; : . ! ?
  *   #                            a number (`400`, `1,200`, `2.5`)
  *   doctor-patient               a hyphen also matches a space or nothing
  * Straight and curly apostrophes are the same; text is matched after curly
@@ -90,8 +90,9 @@ export function phraseToSource(phrase: string, lexicons: Lexicons = {}, depth = 
     }
 
     if (token === '*') return ANY_WORD
-    if (token === '...' || token === '…') return '\u0000GAP3'
+    if (token === '...' || token === '…') return '\u0000WIDE3'
     if (/^~[1-8]$/.test(token)) return '\u0000GAP' + token.slice(1)
+    if (/^\+[1-8]$/.test(token)) return '\u0000WIDE' + token.slice(1)
     if (token === '#') return '\u0000NUM'
     return literal(token)
   }
@@ -113,6 +114,12 @@ function join(parts: string[]): string {
   let source = ''
   parts.forEach((part, index) => {
     const last = index === parts.length - 1
+    if (part.startsWith('\u0000WIDE')) {
+      // Up to N words, crossing commas but not the end of a clause (; : . ! ?).
+      source += String.raw`(?:[^\s;:!?()|]*[^\s;:.!?()|]\s+){0,${part.slice(5)}}`
+      return
+    }
+
     if (part.startsWith('\u0000GAP')) {
       // Up to N words (each followed by space); `\S+` and `\s+` are
       // disjoint, so this cannot backtrack badly.
@@ -130,7 +137,7 @@ function join(parts: string[]): string {
     if (part === '\u0000NUM') {
       // A number may touch its unit: `400mg`, `2x`, `90%`.
       source += NUMBER
-      if (!last) source += String.raw`\s*`
+      if (!last) source += String.raw`(?:\s*-\s*|\s*)`
       return
     }
 
@@ -169,7 +176,7 @@ function literal(token: string): string {
 
 function tokenize(phrase: string): string[] {
   const tokens: string[] = []
-  const re = /(\(|\)|\[|\]|\||\{[\w-]+\}|\.\.\.|…|~[1-8]\b|[^\s()[\]|]+)|(\S)/gu
+  const re = /(\(|\)|\[|\]|\||\{[\w-]+\}|\.\.\.|…|[~+][1-8]\b|[^\s()[\]|]+)|(\S)/gu
   let match: RegExpExecArray | null
   while ((match = re.exec(phrase))) {
     if (match[2]) throw new PhraseSyntaxError(phrase, `unexpected \`${match[2]}\``)

@@ -1,0 +1,328 @@
+/**
+ * unsafe-advice (sentence, error): advice that can hurt a reader who follows
+ * it: training through pain or warning symptoms, explaining symptoms away,
+ * home care instead of a doctor, very-low-calorie diets, dehydration weight
+ * cuts, banned substances, caffeine overdoses, stopping medication, training
+ * to vomiting, maxing out every session, dangerous form cues, extended water
+ * fasts, training with a fever, returning to heavy lifting days after birth.
+ *
+ * Fires only when the sentence advises or encourages it. Negated ("Don't
+ * push through sharp pain"), warned-against, debunked, quoted ("'No pain, no
+ * gain' belongs on a T-shirt"), reported ("influencers claim") and
+ * supervised ("only under medical supervision") forms do not fire. Some
+ * cases need the sentences around them: "ignore it" after a symptom, "take
+ * two scoops" after "350 mg of caffeine per scoop".
+ */
+import type {Article, Sentence} from '../../src/article/types.js'
+import type {PhraseChanges, Report, Rule, Severity} from '../../src/engine/rule.js'
+import {analyse, inReferenceSection, type SentenceAnalysis} from '../../src/language/context.js'
+import {loadYaml} from '../../src/language/data.js'
+import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {listPattern} from '../../src/language/lexicon-patterns.js'
+import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
+import {nextProsePassage, referralIn} from '../../src/language/referral.js'
+import {sharedLexicons} from '../lexicon.js'
+import {defaultRedFlagData, findRedFlag, hasReferral} from '../red-flag-symptom/index.js'
+
+interface GroupData {
+  severity: Severity
+  message: string
+  advice?: boolean
+  patterns?: GroupEntry[]
+}
+
+interface Data {
+  lexicons: Lexicons
+  groups: Record<string, GroupData>
+  supervised: string[]
+}
+
+interface Group {
+  id: string
+  severity: Severity
+  message: string
+  advice: boolean
+  matcher: CompiledMatcher
+}
+
+interface Compiled {
+  groups: Map<string, Group>
+  supervised: RegExp
+  continueVerb: RegExp
+  stopVerb: RegExp
+  careVerb: RegExp
+  bannedSubstance: RegExp
+  warningSymptom: RegExp
+}
+
+function compile(changes: PhraseChanges | undefined): Compiled {
+  const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
+  const lexicons = {...sharedLexicons(), ...data.lexicons}
+  const entries = groupEntries(data.groups, changes)
+  const groups = new Map<string, Group>()
+  for (const [id, group] of Object.entries(data.groups)) {
+    groups.set(id, {
+      id,
+      severity: group.severity,
+      message: group.message,
+      advice: group.advice !== false,
+      matcher: compileEntries(entries[id], lexicons)
+    })
+  }
+
+  return {
+    groups,
+    supervised: compilePhrases(data.supervised, lexicons, 'iu'),
+    continueVerb: compilePhrases(['{continueVerb}'], lexicons, 'iu'),
+    stopVerb: compilePhrases(['{stopVerb}'], lexicons, 'iu'),
+    careVerb: compilePhrases(['{careVerb}'], lexicons, 'iu'),
+    bannedSubstance: compilePhrases(['{bannedSubstance}'], lexicons, 'iu'),
+    warningSymptom: compilePhrases(['{warningSymptom}'], lexicons, 'iu')
+  }
+}
+
+/** Doses taken at once that are unsafe, per unit named in the text. */
+const DOSE_LIMITS: Array<{substance: RegExp; limit: number; name: string}> = [
+  {substance: /caffeine/i, limit: 400, name: 'caffeine'},
+  {substance: /sodium/i, limit: 3000, name: 'sodium'}
+]
+
+const NUMBER_WORDS: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, double: 2, triple: 3}
+
+function toNumber(value: string): number {
+  const lower = value.toLowerCase()
+  if (lower in NUMBER_WORDS) return NUMBER_WORDS[lower]
+  return Number(lower.replace(/,/g, ''))
+}
+
+interface Finding {
+  group: Group
+  match: PhraseMatch
+  detail?: string
+  severity?: Severity
+}
+
+/** Whether the sentence tells or encourages the reader to do something. */
+function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
+  if (analysis.directives.some((directive) => directive.polarity === 'positive' || directive.kind === 'imperative')) return true
+  return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
+}
+
+/** The finding is undone by negation, debunking, quotes, or a safety condition. */
+function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch, compiled: Compiled, group: Group): boolean {
+  if (inRanges(analysis.quoted, match.start, match.end)) return true
+  if (firstMatch(compiled.supervised, text)) return true
+  if (debunkFrame(text)) return true
+  // The trigger may itself contain a negation ("don't drink any water");
+  // only a negation before it, in the same clause, defuses it.
+  if (negatedBefore(text, analysis.clauses, match.start)) return true
+  if (/\b(?:FDA|WADA|USADA|the government) (?:has )?(?:warned|banned)|\billegal\b|linked to (?:deaths|liver)|has killed|can kill|banned substance|dangerous\b/i.test(text) && group.id === 'substance') {
+    return true
+  }
+
+  return false
+}
+
+/** A conditional clause naming a warning sign, then an order to carry on. */
+function symptomContinue(
+  article: Article,
+  sentence: Sentence,
+  analysis: SentenceAnalysis,
+  compiled: Compiled,
+  previous: Sentence | undefined
+): PhraseMatch | undefined {
+  const text = sentence.text
+  const condition = analysis.clauses.find((clause) =>
+    /^\W*(?:if|when|whenever|once|as soon as|every time|even if|even when|even though)\b/i.test(clause.text)
+  )
+  if (!condition) return undefined
+  const despite = /^\W*even\b/i.test(condition.text)
+  const symptom = firstMatch(compiled.warningSymptom, condition.text) ?? (despite ? /\b(?:hurts?|sore|sharp|aches?)\b/i.exec(condition.text)?.[0] : undefined)
+  const pronoun = !symptom && /\b(?:it|this|that|they)\b/i.test(condition.text) && previous && firstMatch(compiled.warningSymptom, previous.text)
+  if (!symptom && !pronoun) return undefined
+  const rest = analysis.clauses.filter((clause) => clause !== condition)
+  const restText = rest.map((clause) => clause.text).join(' ')
+  if (referralIn(sentence) || firstMatch(compiled.stopVerb, restText)) return undefined
+  const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
+  if (directives.length === 0) return undefined
+  // "Even if it hurts, run Sunday's race": any order despite the symptom.
+  if (despite) return {start: 0, end: text.length, text: condition.text.trim()}
+  const carryOn = firstMatch(compiled.continueVerb, restText)
+  if (carryOn) return {start: condition.start, end: text.length, text: carryOn.text}
+  // An emergency sign (chest pain, fainting…) with any advice but stopping.
+  const emergency = findRedFlag(article, sentence, defaultRedFlagData())
+  if (emergency && emergency.group.severity === 'emergency') {
+    return {start: condition.start, end: text.length, text: emergency.match.text}
+  }
+
+  return undefined
+}
+
+export const rule: Rule = {
+  id: 'unsafe-advice',
+  severity: 'error',
+  scope: 'sentence',
+  docs: {
+    summary: 'Advice that can hurt a reader who follows it, unless negated, warned against or supervised.'
+  },
+  options: {},
+  compile,
+  check(context) {
+    const {article} = context
+    const compiled = context.data as Compiled
+    const flagged = new Set<number>()
+    const group = (id: string) => compiled.groups.get(id)!
+    /** Per-unit doses seen so far in this section: substance → mg per unit. */
+    const doses = new Map<number, Map<string, number>>()
+
+    const report = (sentence: Sentence, finding: Finding) => {
+      if (flagged.has(sentence.index)) return
+      if (context.isAccepted(finding.match.text)) return
+      flagged.add(sentence.index)
+      const entry: Report = {
+        start: sentence.start,
+        end: sentence.end,
+        reason: `Unsafe advice: ${finding.group.message}`,
+        note: `“${finding.match.text.trim()}”${finding.detail ? ` (${finding.detail})` : ''} tells readers to do something that can hurt them if they follow it as written. Negate it, frame it as a warning, or add the safety condition.`,
+        actual: finding.match.text,
+        severity: finding.severity ?? finding.group.severity,
+        group: finding.group.id
+      }
+      context.report(entry)
+    }
+
+    for (const sentence of article.sentences) {
+      if (sentence.kind === 'heading' || sentence.isQuestion || sentence.isQuoted) continue
+      const analysis = analyse(article, sentence)
+      if (analysis.garbled || inReferenceSection(analysis)) continue
+      if (article.blocks[sentence.block].containers.includes('blockquote')) continue
+      const text = sentence.text
+      const advice = isAdvice(text, analysis)
+      const previous = article.sentences[sentence.index - 1]
+      const samePassagePrevious = previous && previous.passage === sentence.passage ? previous : undefined
+
+      // Per-unit doses ("Each scoop packs 350 mg of caffeine").
+      const sectionDoses = doses.get(sentence.section) ?? new Map<string, number>()
+      doses.set(sentence.section, sectionDoses)
+      for (const {substance, name} of DOSE_LIMITS) {
+        const perUnit = new RegExp(String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg\s+(?:of\s+)?${name}|\b(\d[\d,]*)\s*mg\s+(?:of\s+)?${name}\s+(?:per|a|each)\s+(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`, 'i').exec(text)
+        if (perUnit && substance.test(text)) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
+      }
+
+      let finding: Finding | undefined
+
+      // 1. Phrase groups.
+      for (const candidate of compiled.groups.values()) {
+        const match = candidate.matcher.match(text)
+        if (!match) continue
+        if (candidate.advice && !advice) continue
+        if (isDefused(text, analysis, match, compiled, candidate)) continue
+        if (candidate.id === 'vlcd') {
+          const calories = toNumber(/\d[\d,]*/.exec(match.text)?.[0] ?? '0')
+          if (!(calories >= 300 && calories < 1200)) continue
+          finding = {group: candidate, match, detail: `${calories} kcal a day`, severity: calories <= 800 ? 'error' : 'warn'}
+          break
+        }
+
+        if (candidate.id === 'extremeFast') {
+          const amount = /(\d+)\s*-?\s*(hour|hr|day)/i.exec(match.text)
+          const hours = amount ? Number(amount[1]) * (/day/i.test(amount[2]) ? 24 : 1) : 48
+          if (hours < 48) continue
+        }
+
+        finding = {group: candidate, match}
+        break
+      }
+
+      // 2. Carrying on through a warning sign ("If it twinges, keep swinging").
+      if (!finding) {
+        const match = symptomContinue(article, sentence, analysis, compiled, samePassagePrevious)
+        if (match) finding = {group: group('symptomContinue'), match}
+      }
+
+      // "Row through it": "it" is the pain named just before.
+      if (!finding && advice && samePassagePrevious) {
+        const through = /\b(?:through|past)\s+(?:it|this|that|them)\b/i.exec(text)
+        if (
+          through &&
+          analysis.directives.some((directive) => directive.polarity === 'positive' && through.index >= directive.start && through.index < directive.end) &&
+          firstMatch(compiled.warningSymptom, samePassagePrevious.text) &&
+          !negatedBefore(text, analysis.clauses, through.index)
+        ) {
+          finding = {group: group('painThrough'), match: {start: through.index, end: through.index + through[0].length, text: through[0]}}
+        }
+      }
+
+      // 3. Rapid weight loss goals.
+      if (!finding && advice) {
+        const loss = /\b(?:lose|drop|shed|cut)\s+(\d+(?:\.\d+)?)\s*(pounds|pound|lbs?|kg|kilos?)\s+in\s+(\d+|a|one|two|three|four)\s*(days?|weeks?)\b/i.exec(text)
+        if (loss) {
+          const amount = Number(loss[1]) * (/kg|kilo/i.test(loss[2]) ? 2.2 : 1)
+          const span = toNumber(loss[3]) * (/day/i.test(loss[4]) ? 1 / 7 : 1)
+          if (span > 0 && amount / span > 2) {
+            finding = {group: group('rapidLoss'), match: {start: loss.index, end: loss.index + loss[0].length, text: loss[0]}, detail: `${(amount / span).toFixed(1)} lb a week`}
+          }
+        }
+      }
+
+      // 4. Doses: "take two scoops" after "350 mg of caffeine per scoop",
+      //    or a stated dose at or over the limit.
+      if (!finding && advice) {
+        for (const {limit, name} of DOSE_LIMITS) {
+          const stated = new RegExp(String.raw`(\d[\d,]*)\s*(?:mg|milligrams)\s+(?:of\s+)?${name}`, 'i').exec(text)
+          if (stated && toNumber(stated[1]) >= limit && analysis.directives.some((directive) => stated.index >= directive.start && stated.index < directive.end)) {
+            finding = {group: group('caffeine'), match: {start: stated.index, end: stated.index + stated[0].length, text: stated[0]}, detail: `${stated[1]} mg of ${name} at once`}
+            break
+          }
+
+          const perUnit = sectionDoses.get(name)
+          const units = /\b(?:take|have|use|swallow|stack|add|mix|drink)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|\d+)\s+(?:\w+\s+)?(?:scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)\b/i.exec(text)
+          if (perUnit && units && perUnit * toNumber(units[1]) >= limit) {
+            finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${toNumber(units[1])} × ${perUnit} mg = ${toNumber(units[1]) * perUnit} mg of ${name}`}
+            break
+          }
+        }
+      }
+
+      // 5. Recommending a product right after naming a banned substance in it.
+      if (!finding && samePassagePrevious && /\b(?:best pick|(?:we|I) (?:still )?(?:recommend|like|love|think it's the best)|our (?:top )?pick|worth (?:it|trying|buying)|go for it|give it a (?:try|shot))\b/i.test(text)) {
+        const banned = firstMatch(compiled.bannedSubstance, samePassagePrevious.text)
+        if (banned) {
+          finding = {group: group('substance'), match: {start: 0, end: text.length, text: banned.text}, detail: `the previous sentence says it contains ${banned.text}`}
+        }
+      }
+
+      if (finding) report(sentence, finding)
+    }
+
+    // 6. Home care for a red-flag symptom instead of a doctor: the next
+    //    sentence of the same paragraph, or, when a reader asked about the
+    //    symptom (Q&A), the first sentence of the answer.
+    const redFlags = defaultRedFlagData()
+    for (const sentence of article.sentences) {
+      if (flagged.has(sentence.index)) continue
+      const found = findRedFlag(article, sentence, redFlags)
+      if (!found || hasReferral(article, sentence, redFlags)) continue
+      const passage = article.passages[sentence.passage]
+      const usable = (candidate: Sentence) => !candidate.isQuestion && candidate.kind !== 'heading' && !candidate.inLink
+      let target = passage.sentences
+        .filter((index) => index > sentence.index)
+        .map((index) => article.sentences[index])
+        .find(usable)
+      const asked = passage.sentences.some((index) => article.sentences[index].isQuestion)
+      if (!target && asked) {
+        const next = nextProsePassage(article, sentence.passage)
+        if (next !== undefined) target = article.passages[next].sentences.map((index) => article.sentences[index]).find(usable)
+      }
+
+      if (!target || flagged.has(target.index)) continue
+      const analysis = analyse(article, target)
+      const directive = analysis.directives.find((item) => item.polarity === 'positive' && item.kind === 'imperative')
+      if (!directive) continue
+      const verb = firstMatch(compiled.careVerb, directive.text)
+      if (!verb || verb.start > 12) continue
+      report(target, {group: group('homeCare'), match: {start: directive.start, end: directive.end, text: directive.text.trim()}, detail: `after “${found.match.text}”`})
+    }
+  }
+}
