@@ -392,6 +392,29 @@ describe('config', () => {
     expect((await server.diagnostics(uri, {since})).diagnostics).toHaveLength(1)
   })
 
+  test('dependency package.json changes (npm install) do not reload; a burst of events reloads once', async () => {
+    const root = workspace()
+    const {server} = await started(root, {trace: 'verbose'})
+    const uri = fileUri(path.join(root, 'workout.md'))
+    server.open(uri, ARTICLE)
+    await server.diagnostics(uri, {version: 1})
+    const since = server.notifications.length
+    server.notify('workspace/didChangeWatchedFiles', {
+      changes: Array.from({length: 50}, (_, index) => ({uri: fileUri(path.join(root, `node_modules/dep${index}/package.json`)), type: 1}))
+    })
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    expect(server.notifications.slice(since).filter((message) => message.method === 'textDocument/publishDiagnostics')).toEqual([])
+
+    for (let index = 0; index < 10; index++) {
+      server.notify('workspace/didChangeWatchedFiles', {changes: [{uri: fileUri(path.join(root, '.fitlintrc.json')), type: 2}]})
+    }
+
+    await server.diagnostics(uri, {since})
+    await new Promise((resolve) => setTimeout(resolve, 300))
+    const reloads = server.notifications.slice(since).filter((message) => message.method === 'window/logMessage' && /^reloading config/.test(message.params.message))
+    expect(reloads).toHaveLength(1)
+  })
+
   test('package.json#fitlint and overrides apply as in the CLI', async () => {
     const root = workspace({
       'package.json': JSON.stringify({name: 'site', fitlint: {overrides: [{files: 'drafts/**', rules: {'medical-disclaimer': 'error'}}]}})

@@ -40,6 +40,8 @@ export const SERVER_NAME = 'fitlint-language-server'
 /** Files whose change means: reload config and re-lint. */
 const WATCHED = ['**/.fitlintrc*', '**/.fitlintignore', '**/package.json']
 const CONFIG_FILE = /^(?:\.fitlintrc(?:\.(?:json|ya?ml|c?js|mjs))?|\.fitlintignore|package\.json)$/
+/** Milliseconds to gather file events before reloading config. */
+const RELOAD_DELAY = 50
 
 interface DocumentState {
   /** Bumped on every open/change/config reload: results of older runs are dropped. */
@@ -211,12 +213,22 @@ export function startServer(connection: Connection): ServerHandle {
     }
   }
 
+  let reloadTimer: ReturnType<typeof setTimeout> | undefined
+  const reloadReasons = new Set<string>()
+
+  /** Reload config soon: a burst of file events (a branch switch, an install) reloads once. */
   function reloadConfig(reason: string): void {
-    log(`reloading config: ${reason}`)
-    resolver.clear()
-    ignore.clear()
-    shownConfigErrors.clear()
-    relintAll()
+    reloadReasons.add(reason)
+    if (reloadTimer) clearTimeout(reloadTimer)
+    reloadTimer = setTimeout(() => {
+      reloadTimer = undefined
+      log(`reloading config: ${[...reloadReasons].join(', ')}`)
+      reloadReasons.clear()
+      resolver.clear()
+      ignore.clear()
+      shownConfigErrors.clear()
+      relintAll()
+    }, RELOAD_DELAY)
   }
 
   function applySettings(raw: unknown): void {
@@ -298,6 +310,7 @@ export function startServer(connection: Connection): ServerHandle {
 
   connection.onShutdown(() => {
     shutdown = true
+    if (reloadTimer) clearTimeout(reloadTimer)
     for (const state of states.values()) if (state.timer) clearTimeout(state.timer)
   })
 
@@ -333,7 +346,10 @@ export function startServer(connection: Connection): ServerHandle {
   connection.onDidChangeWatchedFiles((params) => {
     const relevant = params.changes.filter((change: FileEvent) => {
       const filePath = filePathOf(change.uri)
-      return filePath !== undefined && (CONFIG_FILE.test(path.basename(filePath)) || configSources.has(filePath))
+      if (filePath === undefined) return false
+      if (configSources.has(filePath)) return true
+      // Dependencies' package.json files are not config (npm install touches thousands).
+      return CONFIG_FILE.test(path.basename(filePath)) && !filePath.split(/[\\/]/).includes('node_modules')
     })
     if (relevant.length > 0) reloadConfig(relevant.map((change) => change.uri).join(', '))
   })
