@@ -3,10 +3,11 @@
  */
 import type {Rule} from '../src/engine/rule.js'
 import {rule as medicalDisclaimer} from './medical-disclaimer/index.js'
+import {rule as overclaim} from './overclaim/index.js'
 import {rule as redFlagSymptom} from './red-flag-symptom/index.js'
 import {rule as uncitedClaim} from './uncited-claim/index.js'
 import {rule as unsafeAdvice} from './unsafe-advice/index.js'
 
-export const builtinRules: Rule[] = [medicalDisclaimer as Rule, uncitedClaim, unsafeAdvice, redFlagSymptom]
+export const builtinRules: Rule[] = [medicalDisclaimer as Rule, uncitedClaim, unsafeAdvice, redFlagSymptom, overclaim]
 
 export const ruleById = new Map<string, Rule>(builtinRules.map((rule) => [rule.id, rule]))

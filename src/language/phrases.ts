@@ -145,7 +145,9 @@ function join(parts: string[]): string {
     if (last) return
     // An optional last part carries its own leading separator.
     const nextIsOptionalLast = index + 1 === parts.length - 1 && parts[index + 1].startsWith('\u0000OPT')
-    if (!nextIsOptionalLast) source += SEP
+    // A unit sign touches its number: `100%`, `40°`.
+    if (/^(?:\(\?:)?[%°]/.test(parts[index + 1])) source += String.raw`\s*`
+    else if (!nextIsOptionalLast) source += SEP
   })
 
   return source
