@@ -84,6 +84,20 @@ describe('inserting a paragraph', () => {
     )
   })
 
+  it('plain text: after the blank-line paragraph, or after the line on one-line-per-paragraph pages', () => {
+    const wrapped = 'Squat deep and keep your heels on the floor when\nyou stand up from the bottom.\n\nNext.\n'
+    expect(apply(wrapped, insertAfterBlock(wrapped, 'text', 0, 5, paragraph))).toBe(
+      'Squat deep and keep your heels on the floor when\nyou stand up from the bottom.\n\nNot medical advice.\n\nNext.\n'
+    )
+    const scraped = 'How to Start\nGo cold turkey on day one.\nSalt your food to taste.\nADVERTISEMENT\n'
+    expect(apply(scraped, insertAfterBlock(scraped, 'text', at(scraped, 'Go'), at(scraped, 'Go') + 2, paragraph))).toBe(
+      'How to Start\nGo cold turkey on day one.\nNot medical advice.\nSalt your food to taste.\nADVERTISEMENT\n'
+    )
+    expect(apply(scraped, insertBeforeBlock(scraped, 'text', at(scraped, 'Salt'), paragraph))).toBe(
+      'How to Start\nGo cold turkey on day one.\nNot medical advice.\nSalt your food to taste.\nADVERTISEMENT\n'
+    )
+  })
+
   it('before a block', () => {
     const text = '# Title\nFirst line\nsecond line.\n'
     expect(apply(text, insertBeforeBlock(text, 'markdown', at(text, 'second'), paragraph))).toBe('# Title\nNot medical advice.\n\nFirst line\nsecond line.\n')

@@ -8,6 +8,7 @@
  * is "the end of this paragraph", "after the front matter", "the closing tag
  * of this element", which lines answer directly.
  */
+import {buildArticle} from '../article/build.js'
 import type {Format} from '../article/types.js'
 
 /** Replace `text.slice(start, end)` with `newText` (`start === end`: insert). */
@@ -155,6 +156,18 @@ export function insertAfterBlock(text: string, format: Format, start: number, en
     return {start: at, end: at, newText: `<p>${escapeHtml(paragraph)}</p>${eol}`}
   }
 
+  if (format === 'text') {
+    // Plain text is either blank-line paragraphs or one paragraph per line
+    // (scraped pages): ask fitlint's own reading where the block ends.
+    const block = textBlockAt(text, start)
+    if (block) {
+      const lineEnd = lineEndAt(text, Math.max(block.start, block.end - 1))
+      const next = nextLineStart(text, lineEnd)
+      const followedByText = next !== -1 && !isBlank(lineAt(text, next))
+      return {start: lineEnd, end: lineEnd, newText: followedByText ? `${eol}${paragraph}` : `${eol}${eol}${paragraph}`}
+    }
+  }
+
   let lineStart = lineStartAt(text, start)
   let lineEnd = lineEndAt(text, Math.max(start, end - 1))
   const firstLine = lineAt(text, lineStart)
@@ -172,6 +185,15 @@ export function insertAfterBlock(text: string, format: Format, start: number, en
   const next = nextLineStart(text, lineEnd)
   const followedByText = next !== -1 && !isBlank(lineAt(text, next))
   return {start: lineEnd, end: lineEnd, newText: `${eol}${eol}${paragraph}${followedByText ? eol : ''}`}
+}
+
+/** The plain-text block (as fitlint reads it) holding `offset`. */
+function textBlockAt(text: string, offset: number): {start: number; end: number} | undefined {
+  try {
+    return buildArticle(text, 'text').blocks.find((block) => block.start <= offset && offset <= block.end)
+  } catch {
+    return undefined
+  }
 }
 
 /** Insert `paragraph` as a new block before the block holding `start`. */
@@ -196,6 +218,16 @@ export function insertBeforeBlock(text: string, format: Format, start: number, p
     }
 
     return insertAtDocumentStart(text, format, paragraph)
+  }
+
+  if (format === 'text') {
+    const block = textBlockAt(text, start)
+    if (block) {
+      const at = lineStartAt(text, block.start)
+      const previous = previousLineStart(text, at)
+      const afterText = previous !== -1 && !isBlank(lineAt(text, previous))
+      return {start: at, end: at, newText: afterText ? `${paragraph}${eol}` : `${paragraph}${eol}${eol}`}
+    }
   }
 
   let lineStart = lineStartAt(text, start)
