@@ -65,10 +65,29 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
       }
     }
 
+    // unified-engine's queue step waits for every file that is not fatal;
+    // a file that turns fatal while others wait makes it flush early and
+    // then wait forever for the rest. Hide `fatal` until the run is over.
+    const fatal: number[] = []
+    file.messages.forEach((message, index) => {
+      if (message.fatal === true) {
+        fatal.push(index)
+        message.fatal = false
+      }
+    })
+    file.data.fitlintFatal = fatal
+
     // Keep memory flat on big archives: the report only needs messages.
     file.value = ''
     options.onFile?.(file)
   }
+}
+
+function restoreFatal(file: VFile): void {
+  const fatal = file.data.fitlintFatal as number[] | undefined
+  if (!fatal) return
+  for (const index of fatal) file.messages[index].fatal = true
+  delete file.data.fitlintFatal
 }
 
 export function runEngine(options: EngineOptions): Promise<EngineRun> {
@@ -105,6 +124,7 @@ export function runEngine(options: EngineOptions): Promise<EngineRun> {
         state.files = (context?.files ?? []).filter(
           (file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored
         )
+        for (const file of state.files) restoreFatal(file)
         resolve(state)
       }
     )
