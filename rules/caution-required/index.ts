@@ -103,6 +103,8 @@ export const rule: Rule = {
         const match = group.trigger.match(sentence.text)
         if (!match) continue
         if (inRanges(analysis.quoted, match.start, match.end)) continue
+        // A sauna suit is a weight-cutting device (unsafe-advice), not heat training.
+        if (group.id === 'heat' && /^\s*suits?\b/i.test(sentence.text.slice(match.end))) continue
         if (negatedBefore(sentence.text, analysis.clauses, match.start)) continue
         if (context.isAccepted(match.text)) continue
         if (!fires(group, sentence)) continue

@@ -189,7 +189,7 @@ function tokenize(phrase: string): string[] {
 }
 
 /** Word boundaries that also work next to non-ASCII letters. */
-export const BEFORE = String.raw`(?<![\p{L}\p{N}_])`
+export const BEFORE = String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)`
 export const AFTER = String.raw`(?![\p{L}\p{N}_])`
 
 /**

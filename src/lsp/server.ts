@@ -139,9 +139,11 @@ export function startServer(connection: Connection): ServerHandle {
       return 0
     }
 
-    // A document that takes long to lint waits longer between runs.
+    // A document that takes long to lint waits at least that long between
+    // runs, so typing in it does not keep the server busy. Debounce 0 means 0.
+    if (settings.debounce === 0) return 0
     const last = state.result?.duration ?? 0
-    return settings.debounce + (last > 50 ? Math.min(last, 5000) : 0)
+    return Math.max(settings.debounce, Math.min(last, 5000))
   }
 
   async function run(uri: string, scheduled: number): Promise<void> {
