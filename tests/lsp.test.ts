@@ -6,12 +6,22 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
+import {builtinRules} from '../rules/index.js'
 import {LspClient, ROOT, SERVER, applyEdits, editsOf, fileUri, type Diagnostic} from './fixtures-lsp/client.js'
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures-lsp/workout.md')
 const ARTICLE = fs.readFileSync(FIXTURE, 'utf8')
 const DISCLAIMER = 'This article is general information, not medical advice.'
 const DOCS = 'https://github.com/fitlint/fitlint/blob/main/rules/medical-disclaimer/README.md'
+
+/**
+ * These tests follow one rule, medical-disclaimer; every other rule is
+ * turned off through the server's settings so that rules added later (and
+ * their messages on the fixture) do not change what is asserted here.
+ */
+const OTHERS_OFF: Record<string, string> = Object.fromEntries(
+  builtinRules.filter((rule) => rule.id !== 'medical-disclaimer').map((rule) => [rule.id, 'off'])
+)
 
 const clients: LspClient[] = []
 const temps: string[] = []
@@ -37,7 +47,8 @@ function workspace(files: Record<string, string> = {}): string {
 /** Start a server on a workspace and wait until it is initialized. */
 async function started(root: string, initializationOptions: Record<string, unknown> = {}, capabilities?: unknown) {
   const server = client(['--stdio'], {cwd: root})
-  const result = await server.initialize({rootPath: root, initializationOptions: {debounce: 0, ...initializationOptions}, capabilities})
+  const rules = {...OTHERS_OFF, ...(initializationOptions.rules as Record<string, string> | undefined)}
+  const result = await server.initialize({rootPath: root, initializationOptions: {debounce: 0, ...initializationOptions, rules}, capabilities})
   return {server, result}
 }
 
@@ -496,25 +507,25 @@ describe('settings', () => {
     expect((await server.diagnostics(uri, {version: 1})).diagnostics[0].severity).toBe(1)
 
     let since = server.notifications.length
-    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {rules: {'medical-disclaimer': 'info'}}}})
+    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {rules: {...OTHERS_OFF, 'medical-disclaimer': 'info'}}}})
     expect((await server.diagnostics(uri, {since})).diagnostics[0].severity).toBe(3)
 
     since = server.notifications.length
-    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {rules: {'medical-disclaimer': 'off'}}}})
+    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {rules: {...OTHERS_OFF, 'medical-disclaimer': 'off'}}}})
     expect((await server.diagnostics(uri, {since})).diagnostics).toEqual([])
 
     since = server.notifications.length
-    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {enable: false, rules: {}}}})
+    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {enable: false, rules: OTHERS_OFF}}})
     await new Promise((resolve) => setTimeout(resolve, 300))
-    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {enable: true, rules: {}}}})
+    server.notify('workspace/didChangeConfiguration', {settings: {fitlint: {enable: true, rules: OTHERS_OFF}}})
     expect((await server.diagnostics(uri, {since, test: (params) => params.diagnostics.length === 1})).diagnostics[0].severity).toBe(2)
   })
 
   test('settings pulled with workspace/configuration when the client supports it', async () => {
     const root = workspace()
     const server = client(['--stdio'], {cwd: root})
-    server.configuration = {fitlint: {rules: {'medical-disclaimer': 'error'}, debounce: 0}}
-    await server.initialize({rootPath: root, capabilities: {workspace: {configuration: true}}, initializationOptions: {debounce: 0}})
+    server.configuration = {fitlint: {rules: {...OTHERS_OFF, 'medical-disclaimer': 'error'}, debounce: 0}}
+    await server.initialize({rootPath: root, capabilities: {workspace: {configuration: true}}, initializationOptions: {debounce: 0, rules: OTHERS_OFF}})
     const uri = fileUri(path.join(root, 'workout.md'))
     await expect.poll(() => server.serverRequests.some((request) => request.method === 'workspace/configuration')).toBe(true)
     server.open(uri, ARTICLE)
