@@ -2,7 +2,7 @@
  * Shared word lists (`rules/lexicon.yml`), compiled once.
  */
 import {loadYaml} from '../src/language/data.js'
-import {compilePhrases, type Lexicons} from '../src/language/phrases.js'
+import {compilePhrases, type Lexicons, type PhraseMatcher} from '../src/language/phrases.js'
 
 let lexicons: Lexicons | undefined
 
@@ -11,10 +11,10 @@ export function sharedLexicons(): Lexicons {
   return lexicons
 }
 
-let healthTopic: RegExp | undefined
+let healthTopic: PhraseMatcher | undefined
 
 /** Matches a word that puts a sentence on a health, exercise or diet topic. */
-export function healthTopicPattern(): RegExp {
+export function healthTopicPattern(): PhraseMatcher {
   healthTopic ??= compilePhrases(['{healthTopic}'], sharedLexicons(), 'iu')
   return healthTopic
 }

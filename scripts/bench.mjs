@@ -244,7 +244,7 @@ async function measureAll(settings, {dir, corpus, generateMs, dist, meter, scrat
   // Checks that each tool really processed every file.
   const fitlintCheck = (expected) => (result, files) => {
     if (result.exitCode !== 0 && result.exitCode !== 1) return `exit code ${result.exitCode ?? result.signal}`
-    if (!fs.existsSync(files.report)) return 'wrote no report'
+    if (!fs.existsSync(files.report)) return `exited ${result.exitCode} without writing its report`
     const report = JSON.parse(fs.readFileSync(files.report, 'utf8'))
     if (report.length !== expected) return `reported ${report.length} files, expected ${expected}`
     const broken = report.filter((file) => file.messages.some((message) => message.fatal === true && (message.ruleId === 'parse' || message.ruleId === 'encoding')))

@@ -13,7 +13,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {negatedBefore} from '../../src/language/negation.js'
 import {splitClauses} from '../../src/language/clauses.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
-import {compilePhrases, firstMatch, type PhraseMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface Data {
@@ -28,9 +28,9 @@ interface Data {
 export interface Compiled {
   hosts: string[]
   urlPatterns: RegExp[]
-  language: RegExp
-  disclosure: RegExp
-  vague: RegExp
+  language: PhraseMatcher
+  disclosure: PhraseMatcher
+  vague: PhraseMatcher
   standard: string
 }
 
@@ -93,7 +93,7 @@ interface Mark {
 }
 
 /** A disclosure sentence that is not negated ("this post isn't sponsored"). */
-function disclosureIn(sentence: Sentence, re: RegExp): PhraseMatch | undefined {
+function disclosureIn(sentence: Sentence, re: PhraseMatcher): PhraseMatch | undefined {
   const match = firstMatch(re, sentence.text)
   if (!match) return undefined
   if (negatedBefore(sentence.text, splitClauses(sentence.text), match.start)) return undefined

@@ -15,7 +15,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {inRanges, negatedBefore} from '../../src/language/negation.js'
 import {pageProfile} from '../../src/language/page.js'
-import {compilePhrases, firstMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface GroupData {
@@ -35,12 +35,12 @@ interface Group {
   who: string
   example: string
   trigger: CompiledMatcher
-  caveat: RegExp
+  caveat: PhraseMatcher
 }
 
 interface Compiled {
   groups: Group[]
-  safetySection: RegExp
+  safetySection: PhraseMatcher
 }
 
 function compile(changes: PhraseChanges | undefined): Compiled {

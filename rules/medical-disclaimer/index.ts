@@ -11,7 +11,7 @@ import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {loadYaml} from '../../src/language/data.js'
 import {pageProfile} from '../../src/language/page.js'
-import {compilePhrases, firstMatch, type Lexicons} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatcher} from '../../src/language/phrases.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
 import {sharedLexicons} from '../lexicon.js'
 
@@ -28,11 +28,11 @@ interface Data {
 }
 
 interface Compiled {
-  notAdvice: RegExp
-  consultBefore: RegExp
-  weak: RegExp
-  invertable: RegExp
-  negation: RegExp
+  notAdvice: PhraseMatcher
+  consultBefore: PhraseMatcher
+  weak: PhraseMatcher
+  invertable: PhraseMatcher
+  negation: PhraseMatcher
   dangling: RegExp
   frontmatterKeys: string[]
   standard: string
@@ -88,7 +88,12 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
   const found: Found[] = []
   for (const sentence of article.sentences) {
     const text = sentence.text
-    const valid = firstMatch(compiled.notAdvice, text) ?? firstMatch(compiled.consultBefore, text)
+    // The FDA supplement statement is about a product, not the article.
+    if (/not intended to diagnose|evaluated by the (?:Food and Drug Administration|FDA)/i.test(text)) continue
+    // "If you have gallstones, talk to your doctor before taking it" is a
+    // caution for some readers, not a statement about the whole page.
+    const conditional = /^\W*(?:if|when|whenever)\b/i.test(text)
+    const valid = firstMatch(compiled.notAdvice, text) ?? (conditional ? undefined : firstMatch(compiled.consultBefore, text))
     if (valid) {
       const why = brokenReason(article, sentence, compiled)
       found.push(why ? {kind: 'broken', sentence, why} : {kind: 'valid', sentence})

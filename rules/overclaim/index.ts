@@ -16,7 +16,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {hedge, opinion} from '../../src/language/hedges.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
-import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {namedSource} from '../../src/language/sources.js'
 import {sharedLexicons} from '../lexicon.js'
 
@@ -45,8 +45,8 @@ interface Group {
 
 interface Compiled {
   groups: Group[]
-  exceptions: RegExp
-  clinicalSubject: RegExp
+  exceptions: PhraseMatcher
+  clinicalSubject: PhraseMatcher
 }
 
 function compile(changes: PhraseChanges | undefined): Compiled {

@@ -14,7 +14,7 @@ import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
 import {negatedBefore, inRanges} from '../../src/language/negation.js'
 import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
-import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {nextProsePassage, referralAmong, referralIn} from '../../src/language/referral.js'
 import {sharedLexicons} from '../lexicon.js'
 
@@ -38,13 +38,13 @@ interface CompiledGroup {
   severity: 'emergency' | 'urgent'
   label: string
   matcher: CompiledMatcher
-  unless: RegExp | undefined
+  unless: PhraseMatcher | undefined
 }
 
 export interface Compiled {
   groups: CompiledGroup[]
-  notRedFlag: RegExp
-  referralSection: RegExp
+  notRedFlag: PhraseMatcher
+  referralSection: PhraseMatcher
 }
 
 function compile(changes: PhraseChanges | undefined): Compiled {

@@ -11,7 +11,7 @@ import type {Article} from '../../src/article/types.js'
 import type {PhraseChanges, Rule, Severity} from '../../src/engine/rule.js'
 import {loadYaml} from '../../src/language/data.js'
 import {pageProfile} from '../../src/language/page.js'
-import {compilePhrases, type PhraseMatch} from '../../src/language/phrases.js'
+import {compilePhrases, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {allMatches} from '../../src/language/phrases.js'
 import {sharedLexicons} from '../lexicon.js'
 import {defaultRedFlagData, findRedFlag} from '../red-flag-symptom/index.js'
@@ -27,7 +27,7 @@ interface Data {
 interface Compiled {
   keys: Record<KeyName, string[]>
   credential: RegExp
-  medicalTopic: RegExp
+  medicalTopic: PhraseMatcher
 }
 
 export interface Options {

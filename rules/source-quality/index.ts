@@ -13,7 +13,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {hedge} from '../../src/language/hedges.js'
 import {debunkFrame} from '../../src/language/negation.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
-import {compilePhrases, firstMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface Data {
@@ -25,7 +25,7 @@ interface Data {
 interface Compiled {
   tiers: Data['tiers']
   paths: RegExp[]
-  studyCue: RegExp
+  studyCue: PhraseMatcher
 }
 
 export interface Options {

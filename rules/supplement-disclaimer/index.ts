@@ -14,7 +14,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {hedge} from '../../src/language/hedges.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
-import {compilePhrases, firstMatch, type Lexicons} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatcher} from '../../src/language/phrases.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface Data {
@@ -27,10 +27,10 @@ interface Data {
 }
 
 interface Compiled {
-  claim: RegExp
-  diseaseClaim: RegExp
-  fdaStatement: RegExp
-  fdaShort: RegExp
+  claim: PhraseMatcher
+  diseaseClaim: PhraseMatcher
+  fdaStatement: PhraseMatcher
+  fdaShort: PhraseMatcher
   standard: string
 }
 

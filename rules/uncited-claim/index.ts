@@ -20,13 +20,13 @@ import {loadYaml} from '../../src/language/data.js'
 import {opinion} from '../../src/language/hedges.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
-import {compilePhrases, firstMatch, type PhraseMatch} from '../../src/language/phrases.js'
+import {compilePhrases, firstMatch, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {namedSource} from '../../src/language/sources.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface Compiled {
-  claim: RegExp
-  notClaim: RegExp
+  claim: PhraseMatcher
+  notClaim: PhraseMatcher
 }
 
 const GROUPS = ['claim', 'notClaim']
@@ -41,8 +41,20 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   }
 }
 
+const CALL_TO_ACTION = /\b(?:buy|shop|check (?:the )?price|see (?:the |today's )?price|price|deal|order|get it|view|add to cart|on amazon)\b/i
+const COMMERCE_URL = /amazon\.[a-z.]+\/|amzn\.to|[?&](?:tag|ref|affid|aff_id)=|\/(?:go|recommends|out|shop|product|products|buy)\//i
+
+/** A citation that can back a claim: not a "Buy on Amazon" link. */
+function isSource(article: Article, index: number): boolean {
+  const citation = article.citations[index]
+  if (citation.kind !== 'link' || citation.link === undefined) return true
+  const link = article.links[citation.link]
+  return !(CALL_TO_ACTION.test(link.text) || COMMERCE_URL.test(link.url))
+}
+
 const PLAN_LINE = /\b\d+\s*[x×]\s*\d+\b|^(?:week|day|phase|step|round)\s+\d+\s*[:.–-]|\b\d+\s+sets?\s+of\s+\d+/i
-const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now)\s+)?(?:I|we|my|our|I've|I'd|I'm|we've|we're)\b/i
+const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now|how|why|when|what)\s+)?(?:I|we|my|our|I've|I'd|I'm|we've|we're)\b/i
+const RESTATEMENT = /^\W*(?:in other words|put (?:another way|simply)|that is|in short|to put it (?:another way|simply)|translation)\b/i
 
 /** Why this sentence is not a claim needing a source, or the claim evidence. */
 export function findClaim(
@@ -106,7 +118,10 @@ export const rule: Rule = {
     for (const sentence of article.sentences) {
       const evidence = findClaim(article, sentence, compiled)
       if (!evidence) continue
-      if (sentence.citations.length > 0) continue
+      if (sentence.citations.some((index) => isSource(article, index))) continue
+      // "In other words, …" restates the cited sentence before it.
+      const previous = article.sentences[sentence.index - 1]
+      if (RESTATEMENT.test(sentence.text) && previous && previous.passage === sentence.passage && (previous.citations.length > 0 || namedSource(previous.text))) continue
       if (namedSource(sentence.text)) continue
       if (context.isAccepted(sentence.text)) continue
       context.report({

@@ -20,8 +20,8 @@ import {loadYaml} from '../../src/language/data.js'
 import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {listPattern} from '../../src/language/lexicon-patterns.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
-import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch} from '../../src/language/phrases.js'
-import {nextProsePassage, referralIn} from '../../src/language/referral.js'
+import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
+import {nextProsePassage, referralIn, referralInText} from '../../src/language/referral.js'
 import {sharedLexicons} from '../lexicon.js'
 import {defaultRedFlagData, findRedFlag, hasReferral} from '../red-flag-symptom/index.js'
 
@@ -48,12 +48,12 @@ interface Group {
 
 interface Compiled {
   groups: Map<string, Group>
-  supervised: RegExp
-  continueVerb: RegExp
-  stopVerb: RegExp
-  careVerb: RegExp
-  bannedSubstance: RegExp
-  warningSymptom: RegExp
+  supervised: PhraseMatcher
+  continueVerb: PhraseMatcher
+  stopVerb: PhraseMatcher
+  careVerb: PhraseMatcher
+  bannedSubstance: PhraseMatcher
+  warningSymptom: PhraseMatcher
 }
 
 function compile(changes: PhraseChanges | undefined): Compiled {
@@ -103,6 +103,24 @@ interface Finding {
   severity?: Severity
 }
 
+const sectionTexts = new WeakMap<Article, Map<number, string>>()
+
+function sectionText(article: Article, section: number): string {
+  let map = sectionTexts.get(article)
+  if (!map) {
+    map = new Map()
+    sectionTexts.set(article, map)
+  }
+
+  let text = map.get(section)
+  if (text === undefined) {
+    text = article.sections[section].path.join(' ') + ' ' + article.sections[section].sentences.map((index) => article.sentences[index].text).join(' ')
+    map.set(section, text)
+  }
+
+  return text
+}
+
 /** Whether the sentence tells or encourages the reader to do something. */
 function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   if (analysis.directives.some((directive) => directive.polarity === 'positive' || directive.kind === 'imperative')) return true
@@ -113,6 +131,8 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
 function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch, compiled: Compiled, group: Group): boolean {
   if (inRanges(analysis.quoted, match.start, match.end)) return true
   if (firstMatch(compiled.supervised, text)) return true
+  // Advice that sends the reader to a professional is conditioned already.
+  if (group.id !== 'avoidCare' && referralInText(text)) return true
   if (debunkFrame(text)) return true
   // The trigger may itself contain a negation ("don't drink any water");
   // only a negation before it, in the same clause, defuses it.
@@ -123,6 +143,37 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 
   return false
 }
+
+/** Soft sensations that are normal when mild ("some mild aching is expected"). */
+const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
+const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
+
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)\b/i
+
+/** A dismissal whose symptom and "just/normal" sit in the same clause. */
+function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): PhraseMatch | undefined {
+  for (const [position, clause] of analysis.clauses.entries()) {
+    let match = group.matcher.match(clause.text)
+    // "…tingling down one arm; that's just nerves regenerating": the
+    // symptom is in an earlier clause of the sentence.
+    if (!match && position > 0 && PRONOUN_DISMISSAL.test(clause.text)) {
+      const earlier = text.slice(0, clause.start)
+      const symptom = firstMatch(listPattern('warningSymptom'), earlier)
+      if (symptom) match = {start: 0, end: clause.end - clause.start, text: clause.text.trim()}
+    }
+
+    if (!match) continue
+    const symptom = firstMatch(listPattern('warningSymptom'), clause.text)
+    if (symptom && SOFT.test(symptom.text) && MILD.test(clause.text.slice(0, symptom.start))) continue
+    return {start: clause.start + match.start, end: clause.start + match.end, text: match.text}
+  }
+
+  return undefined
+}
+
+/** What a safe answer to a warning sign starts with. */
+const SAFE_RESPONSE =
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap)\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -143,19 +194,25 @@ function symptomContinue(
   if (!symptom && !pronoun) return undefined
   const rest = analysis.clauses.filter((clause) => clause !== condition)
   const restText = rest.map((clause) => clause.text).join(' ')
-  if (referralIn(sentence) || firstMatch(compiled.stopVerb, restText)) return undefined
+  if (referralIn(sentence)) return undefined
   const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
   if (directives.length === 0) return undefined
+  // A red-flag sign (chest pain, fainting, swelling with fever…): anything
+  // but getting help is unsafe, resting included.
+  const redFlag = findRedFlag(article, sentence, defaultRedFlagData())
+  if (redFlag && inRanges([[condition.start, condition.end]], redFlag.match.start, redFlag.match.end)) {
+    return {start: condition.start, end: text.length, text: redFlag.match.text}
+  }
+
+  if (firstMatch(compiled.stopVerb, restText)) return undefined
   // "Even if it hurts, run Sunday's race": any order despite the symptom.
   if (despite) return {start: 0, end: text.length, text: condition.text.trim()}
   const carryOn = firstMatch(compiled.continueVerb, restText)
   if (carryOn) return {start: condition.start, end: text.length, text: carryOn.text}
-  // An emergency sign (chest pain, fainting…) with any advice but stopping.
-  const emergency = findRedFlag(article, sentence, defaultRedFlagData())
-  if (emergency && emergency.group.severity === 'emergency') {
-    return {start: condition.start, end: text.length, text: emergency.match.text}
-  }
-
+  // Any other order that is not a way of stopping or backing off
+  // ("If your shoulder pinches, add more volume").
+  const order = directives.find((directive) => !SAFE_RESPONSE.test(directive.text))
+  if (order) return {start: condition.start, end: text.length, text: order.text.trim()}
   return undefined
 }
 
@@ -206,15 +263,23 @@ export const rule: Rule = {
       const sectionDoses = doses.get(sentence.section) ?? new Map<string, number>()
       doses.set(sentence.section, sectionDoses)
       for (const {substance, name} of DOSE_LIMITS) {
-        const perUnit = new RegExp(String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg\s+(?:of\s+)?${name}|\b(\d[\d,]*)\s*mg\s+(?:of\s+)?${name}\s+(?:per|a|each)\s+(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`, 'i').exec(text)
-        if (perUnit && substance.test(text)) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
+        // The substance may be named in the sentence or only in its section
+        // ("One brand has 200 mg in each tablet" under "Is caffeine cheating?").
+        const named = substance.test(text)
+        if (!named && !substance.test(sectionText(article, sentence.section))) continue
+        const what = named ? String.raw`\s+(?:of\s+)?${name}` : String.raw`(?:\s+(?:of\s+)?${name})?`
+        const perUnit = new RegExp(
+          String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg${what}|\b(\d[\d,]*)\s*mg${what}\s+(?:\w+\s+){0,2}?(?:per|a|each|every|in each|into each)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`,
+          'i'
+        ).exec(text)
+        if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
       }
 
       let finding: Finding | undefined
 
-      // 1. Phrase groups.
+      // 1. Phrase groups (dismissals are judged clause by clause).
       for (const candidate of compiled.groups.values()) {
-        const match = candidate.matcher.match(text)
+        const match = candidate.id === 'dismissal' ? dismissalIn(text, analysis, candidate) : candidate.matcher.match(text)
         if (!match) continue
         if (candidate.advice && !advice) continue
         if (isDefused(text, analysis, match, compiled, candidate)) continue
@@ -239,6 +304,24 @@ export const rule: Rule = {
       if (!finding) {
         const match = symptomContinue(article, sentence, analysis, compiled, samePassagePrevious)
         if (match) finding = {group: group('symptomContinue'), match}
+      }
+
+      // "It's only the adrenaline wearing off": "it" is the symptom just before
+      // (in this paragraph, or ending the one before).
+      const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
+      if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
+        const dismissal = /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b/i.exec(text)
+        if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
+          finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
+        }
+      }
+
+      // "Double it": a dose named in the sentence before.
+      if (!finding && advice && samePassagePrevious) {
+        const double = /\b(?:double|triple|twice)\s+(?:it|that|the dose|your dose|the amount|them)\b/i.exec(text)
+        if (double && /\b(?:\d+\s*(?:mg|mcg|g|iu)|dose|capsules?|tablets?|pills?|scoops?|servings?)\b/i.test(samePassagePrevious.text)) {
+          finding = {group: group('overdose'), match: {start: double.index, end: double.index + double[0].length, text: double[0]}}
+        }
       }
 
       // "Row through it": "it" is the pain named just before.
@@ -277,9 +360,10 @@ export const rule: Rule = {
           }
 
           const perUnit = sectionDoses.get(name)
-          const units = /\b(?:take|have|use|swallow|stack|add|mix|drink)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|\d+)\s+(?:\w+\s+)?(?:scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)\b/i.exec(text)
-          if (perUnit && units && perUnit * toNumber(units[1]) >= limit) {
-            finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${toNumber(units[1])} × ${perUnit} mg = ${toNumber(units[1]) * perUnit} mg of ${name}`}
+          const units = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i.exec(text)
+          const count = units ? toNumber(units[1]) + (units[3] ? 0.5 : 0) : 0
+          if (perUnit && units && perUnit * count >= limit) {
+            finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${count} × ${perUnit} mg = ${count * perUnit} mg of ${name}`}
             break
           }
         }
@@ -297,8 +381,8 @@ export const rule: Rule = {
     }
 
     // 6. Home care for a red-flag symptom instead of a doctor: the next
-    //    sentence of the same paragraph, or, when a reader asked about the
-    //    symptom (Q&A), the first sentence of the answer.
+    //    sentence of the same paragraph, or the first sentence of the next
+    //    paragraph (the answer to a reader's question, say).
     const redFlags = defaultRedFlagData()
     for (const sentence of article.sentences) {
       if (flagged.has(sentence.index)) continue
@@ -310,8 +394,7 @@ export const rule: Rule = {
         .filter((index) => index > sentence.index)
         .map((index) => article.sentences[index])
         .find(usable)
-      const asked = passage.sentences.some((index) => article.sentences[index].isQuestion)
-      if (!target && asked) {
+      if (!target) {
         const next = nextProsePassage(article, sentence.passage)
         if (next !== undefined) target = article.passages[next].sentences.map((index) => article.sentences[index]).find(usable)
       }

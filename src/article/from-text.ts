@@ -30,7 +30,14 @@ export function walkText(source: string, builder: ArticleBuilder): void {
     builder.startBlock(heading ? 'heading' : 'paragraph', first.start, last.end, heading ? 2 : undefined)
     group.forEach((line, index) => {
       if (index > 0) builder.addSeparator(' ')
-      builder.addText(line.text, line.start, line.end)
+      // "user_name | 15 March 2024 | The comment…": keep the prose only.
+      const meta = index === 0 ? /^(?:[^|]{1,40}\s\|\s){1,4}/.exec(line.text) : null
+      const rest = meta ? line.text.slice(meta[0].length) : ''
+      if (meta && rest.trim().split(/\s+/).length >= 6) {
+        builder.addText(rest, line.start + meta[0].length, line.end)
+      } else {
+        builder.addText(line.text, line.start, line.end)
+      }
     })
     builder.endBlock()
     if (heading) builder.newPassage()

@@ -5,7 +5,7 @@
  */
 import type {Article} from '../article/types.js'
 import type {CustomRuleConfig, ResolvedConfig} from '../config/types.js'
-import {compilePhrases} from '../language/phrases.js'
+import {allMatches, compilePhrases, type PhraseMatcher} from '../language/phrases.js'
 import type {Report, Severity} from './rule.js'
 
 export interface CompiledCustomRule {
@@ -30,13 +30,13 @@ export function customRulesFor(config: ResolvedConfig): CompiledCustomRule[] {
   })
 }
 
-function mentions(list: string[] | undefined): RegExp | undefined {
+function mentions(list: string[] | undefined): PhraseMatcher | undefined {
   return list && list.length > 0 ? compilePhrases(list, {}, 'iu') : undefined
 }
 
 export function compileCustomRule(rule: CustomRuleConfig): CompiledCustomRule {
-  const patterns: RegExp[] = []
-  if (rule.phrases) patterns.push(compilePhrases(rule.phrases, {}, 'giu'))
+  const patterns: Array<PhraseMatcher | RegExp> = []
+  if (rule.phrases) patterns.push(compilePhrases(rule.phrases, {}, 'iu'))
   if (rule.pattern) patterns.push(new RegExp(rule.pattern, 'giu'))
   const unlessSection = mentions(rule.unlessSectionMentions)
   const unlessDocument = mentions(rule.unlessDocumentMentions)
@@ -57,14 +57,7 @@ export function compileCustomRule(rule: CustomRuleConfig): CompiledCustomRule {
       const sectionText = new Map<number, string>()
       for (const sentence of article.sentences) {
         for (const pattern of patterns) {
-          pattern.lastIndex = 0
-          let match: RegExpExecArray | null
-          while ((match = pattern.exec(sentence.text))) {
-            if (match[0].length === 0) {
-              pattern.lastIndex++
-              continue
-            }
-
+          for (const match of allMatches(pattern, sentence.text)) {
             if (unlessSection) {
               let text = sectionText.get(sentence.section)
               if (text === undefined) {
@@ -78,14 +71,14 @@ export function compileCustomRule(rule: CustomRuleConfig): CompiledCustomRule {
             }
 
             const block = article.blocks[sentence.block]
-            const from = sentence.textStart + match.index
+            const from = sentence.textStart + match.start
             report({
               start: block.toSource(from),
-              end: block.toSource(from + match[0].length - 1) + 1,
-              reason: rule.message.replace(/\{match\}/g, match[0]),
+              end: block.toSource(from + match.text.length - 1) + 1,
+              reason: rule.message.replace(/\{match\}/g, match.text),
               note: rule.note,
               expected: rule.replace,
-              actual: match[0],
+              actual: match.text,
               fix: rule.replace ? {kind: 'replace'} : undefined
             })
           }

@@ -12,11 +12,14 @@
  * This module finds the evidence; rules decide what it means in context.
  */
 import {listPattern, phrasesPattern} from './lexicon-patterns.js'
-import {firstMatch, type PhraseMatch} from './phrases.js'
+import {allMatches, firstMatch, type PhraseMatch} from './phrases.js'
 
 /** Effect verb then (within six words) a body object, or a whole effect phrase. */
 export function effectClaim(text: string): PhraseMatch | undefined {
-  return firstMatch(phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}']), text)
+  const match = firstMatch(phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}']), text)
+  // "A burning feeling in your abs" describes a sensation, not an effect.
+  if (match && /^(?:burning|aching|stinging|tingling)\s+(?:feeling|sensation)/i.test(match.text)) return undefined
+  return match
 }
 
 export function statisticClaim(text: string): PhraseMatch | undefined {
@@ -33,13 +36,13 @@ export function researchAppeal(text: string): PhraseMatch | undefined {
   return firstMatch(listPattern('researchAppeal'), text)
 }
 
-const POPULATION = /\b(?:people|runners|lifters|athletes|women|men|kids|children|teens|adults|patients|participants|injur\w*)\b/i
-
 /** A statistic in a sentence about the body or a population. */
 export function quantifiedClaim(text: string): PhraseMatch | undefined {
   const statistic = statisticClaim(text)
   if (!statistic) return undefined
-  return bodyMention(text) || POPULATION.test(text) ? statistic : undefined
+  // "feels twice as steep": a perception, not a statistic.
+  if (/\b(?:feels?|felt|looks?|looked|seems?|seemed|sounds?)\s+(?:\w+\s+)?$/i.test(text.slice(0, statistic.start))) return undefined
+  return bodyMention(text) || firstMatch(listPattern('population'), text) || /\binjur/i.test(text) ? statistic : undefined
 }
 
 /**
@@ -48,14 +51,15 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
  * clients".
  */
 export function generalization(text: string): PhraseMatch | undefined {
-  const re = listPattern('generalization', 'giu')
-  re.lastIndex = 0
-  let match: RegExpExecArray | null
-  while ((match = re.exec(text))) {
-    const before = text.slice(0, match.index)
-    const after = text.slice(match.index + match[0].length)
-    if (/(?:^|[,;:—–]\s*|\b(?:and|but|so|because|while)\s+)\W*$/.test(before) && !/^\s+(?:of\s+(?:my|our|your)|who\b)/i.test(after) && !/\bof\s+(?:my|our|your)\b/i.test(match[0])) {
-      return {start: match.index, end: match.index + match[0].length, text: match[0]}
+  for (const match of allMatches(listPattern('generalization'), text)) {
+    const before = text.slice(0, match.start)
+    const after = text.slice(match.end)
+    if (
+      /(?:^|[,;:—–]\s*|\b(?:and|but|so|because|while)\s+)\W*$/.test(before) &&
+      !/^\s+(?:of\s+(?:my|our|your)|who\b|(?:I|we)\s+(?:coach|see|train|work with|meet|know|treat|teach)\b)/i.test(after) &&
+      !/\bof\s+(?:my|our|your)\b/i.test(match.text)
+    ) {
+      return match
     }
   }
 

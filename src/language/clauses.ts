@@ -43,7 +43,7 @@ const SUBORDINATORS = new Set([
 ])
 
 const BOUNDARY =
-  /\s*(?:;|:(?!\d)|\s[—–]\s|\s--\s|—|,\s*(?=(?:but|and|so|or|yet|because|which|while|whereas|although|though|since|then|unless|until|otherwise|instead|meaning|as long as|even if|even though|just|especially|except|rather than)\b))\s*/giu
+  /\s*(?:;|:(?!\d)|\s[—–]\s|\s--\s|—|\s(?=but\s)|,\s*(?=(?:it|this|that|they|these|those)\s+\p{L}+s\b)|,\s*(?=(?:but|and|so|or|yet|because|which|while|whereas|although|though|since|then|unless|until|otherwise|instead|meaning|as long as|even if|even though|just|especially|except|rather than)\b))\s*/giu
 
 export function splitClauses(text: string): Clause[] {
   const clauses: Clause[] = []

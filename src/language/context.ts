@@ -82,11 +82,13 @@ const MENU = /\s\|\s.*\s\|\s/
  */
 export function isGarbled(text: string): boolean {
   const trimmed = text.trim()
-  if (MENU.test(trimmed)) return true
+  if (MENU.test(trimmed) && !trimmed.split(/\s\|\s/).some((segment) => segment.trim().split(/\s+/).length >= 8)) return true
   if (SPACED_PUNCTUATION.test(trimmed)) return true
   if (DANGLING_END.test(trimmed)) return true
   // Opens mid-sentence: a lower-case word that is not a list continuation.
   if (/^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
   if (/[!?]\s*\.+$|\.\s*!+$/.test(trimmed)) return true
+  // An ellipsis in the middle: text glued from fragments.
+  if (/\s…\s|\s\.\.\.\s\p{Ll}/u.test(trimmed)) return true
   return false
 }

@@ -13,14 +13,14 @@
 import {splitClauses, type Clause} from './clauses.js'
 
 export const IMPERATIVE_VERBS = new Set(
-  `accept add adjust aim alternate apply ask avoid back bail balance bathe be bend bike block book bounce brace breathe bring build bulk burn buy call cap carry catch change check chew choose chug clean clear climb close come compress consider consult contact continue cook cool count cover crank crush curl cut cycle dead-hang decrease deload dial do dose double drink drive drop dry dunk ease eat elevate eliminate email embrace end engage exhale expect extend fast feel fill find finish fire fix flex foam focus follow forget freeze fuel gain get give go grab grind grip gulp hang have head hike hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick kneel lace land layer lean learn leave let lie lift limit listen load lock log look lose lower lunge make massage master match measure mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge pop practice practise prepare press prioritise prioritize progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row rub run salt save scale schedule scoop see seek set shift shoot shorten shower sip sit skip sleep slow snack soak spend splint split spray sprint squat squeeze stack stand start stay step stick stop strap strengthen stretch substitute supplement swallow swap sweat swim swing switch take talk tape taper tell test text think throw tie time track train treat trust try tuck turn twist use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
+  `accept add adjust aim alternate apply ask avoid back bail balance bathe be bend bike block book bounce brace breathe bring build bulk burn buy call cap carry catch change crack check chew choose chug clean clear climb close come compress consider consult contact continue cook cool count cover crank crush curl cut cycle dead-hang decrease deload dial do dose double drink drive drop dry dunk ease eat elevate eliminate email embrace end engage exhale expect extend fast feel fill find finish fire fix flex foam focus follow forget freeze fuel gain get give go grab grind grip gulp hang have head hike hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick kneel lace land layer lean learn leave let lie lift limit listen load lock log look lose lower lunge make massage master match measure mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge pop practice practise prepare press prioritise prioritize progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row rub run salt save scale schedule scoop see seek set shift shoot shorten shower sip sit skip sleep slow snack soak spend splint split spray sprint squat squeeze stack stand start stay step stick stop strap strengthen stretch substitute supplement swallow swap sweat swim swing switch take talk tape taper tell test text think throw tie time track train treat trust try tuck turn twist use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
     ' '
   )
 )
 
 /** Words that, right after a capitalised verb, show it is a noun subject. */
 const NOUN_FOLLOWERS = new Set(
-  `is are was were be been can could will would may might must should shall helps help has have had does did makes made seems seem means mean matters matter remains stays keeps works gives takes burns builds causes improves increases reduces lowers raises boosts of alone itself days day periods period time times matters session sessions plan plans program programs programme routine routines the`.split(
+  `is are was were be been can could will would may might must should shall helps help has have had does did makes made seems seem means mean matters matter remains stays keeps works gives takes burns builds causes improves increases reduces lowers raises boosts flushes clears relieves eases strengthens heals prevents protects speeds stops cuts blocks triggers releases adds leads comes goes gets puts lets sets pulls pushes drives brings sends tends needs feels looks sounds of alone itself days day periods period time times matters session sessions plan plans program programs programme routine routines the`.split(
     ' '
   )
 )
@@ -81,6 +81,10 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
       }
     }
 
+    if (!IMPERATIVE_VERBS.has(first) && looksImperative(words, index) && new RegExp(`^\\W*(?:\\S+\\s+){${index}}${words[index]}\\s+${words[index + 1]}\\b`, 'u').test(clause.text)) {
+      return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
+    }
+
     if (IMPERATIVE_VERBS.has(first)) {
       const nextWord = words[index + 1]
       const next = nextWord?.toLowerCase().replace(/’/g, "'")
@@ -96,7 +100,9 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
   }
 
   const modal = MODAL.exec(clause.text)
-  if (modal) {
+  // "you should…" gives advice at the start of a clause (or after an
+  // if/when/once opener), not inside a relative clause ("the reps you can grind out").
+  if (modal && isClauseHead(clause.text, modal.index)) {
     return {
       ...clause,
       polarity: modal[1] ? 'negative' : 'positive',
@@ -133,8 +139,40 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
   return undefined
 }
 
+/** Words that commonly follow a verb in an order: "Crack your neck", "Warm up". */
+const OBJECT_STARTERS = new Set(
+  `your the a an it them this that these those some yourself yourselves each every any all his her their our my one two three four five six ten`.split(' ')
+)
+
+/** Closed-class words that never start an order. */
+const NOT_VERBS = new Set(
+  `a an the this that these those it its it's they them their there here he she his her we our you your i my me some any all each every most many much more less few several both either neither no not also just only even still yet then so but and or if when while because since although though as at by for from in into of on onto over through to under up with without about after before between during like near off out per than toward towards upon via what which who whom whose why how where one two three four five six seven eight nine ten very really too quite almost nearly always never often sometimes usually once twice yes no ok okay hey well now today tomorrow yesterday next last first second third new old big small good bad best worst better worse more most other another such same own many`.split(' ')
+)
+
+/**
+ * A verb we do not know, used as an order: a plain word (not -s, -ed, -ing)
+ * opening the clause and followed by an object word ("Crack your neck",
+ * "Bin it").
+ */
+function looksImperative(words: string[], index: number): boolean {
+  const first = words[index]
+  const next = words[index + 1]?.toLowerCase()
+  if (!first || !next || !OBJECT_STARTERS.has(next)) return false
+  const lower = first.toLowerCase()
+  if (NOT_VERBS.has(lower) || lower.length < 3) return false
+  if (/(?:s|ed|ing|ly|'s)$/.test(lower)) return false
+  return /^\p{L}+$/u.test(first)
+}
+
 /** Verbs that take an -ing complement ("keep running", "stop lifting"). */
 const GERUND_VERBS = new Set(['keep', 'stop', 'start', 'avoid', 'try', 'quit', 'finish', 'continue', 'practice', 'practise', 'consider', 'skip', 'begin', 'go', 'get'])
+
+function isClauseHead(text: string, index: number): boolean {
+  const before = text.slice(0, index).trim()
+  if (before === '') return true
+  if (/^(?:(?:and|but|so|then|now|honestly|also|yes|no|just|really|usually|often|if|when|once|as soon as|after|before|while|until|unless)\b[\s,]*)+$/i.test(before)) return true
+  return /^\W*(?:(?:and|but|so|yes|honestly)\W+)*(?:if|when|whenever|once|as soon as|after|before|while|until|unless)\b/i.test(before)
+}
 
 /** Verbs that commonly take "the" as their object's article. */
 function verbTakesObject(verb: string): boolean {

@@ -3,12 +3,12 @@
  * once on first use.
  */
 import {sharedLexicons} from '../../rules/lexicon.js'
-import {compilePhrases} from './phrases.js'
+import {compilePhrases, type PhraseMatcher} from './phrases.js'
 
-const cache = new Map<string, RegExp>()
+const cache = new Map<string, PhraseMatcher>()
 
 /** A regular expression matching any entry of the shared list `name`. */
-export function listPattern(name: string, flags = 'iu'): RegExp {
+export function listPattern(name: string, flags = 'iu'): PhraseMatcher {
   const key = name + '/' + flags
   let re = cache.get(key)
   if (!re) {
@@ -20,7 +20,7 @@ export function listPattern(name: string, flags = 'iu'): RegExp {
 }
 
 /** Compile phrases against the shared lists, cached by their text. */
-export function phrasesPattern(phrases: string[], flags = 'iu'): RegExp {
+export function phrasesPattern(phrases: string[], flags = 'iu'): PhraseMatcher {
   const key = phrases.join('\u0000') + '/' + flags
   let re = cache.get(key)
   if (!re) {

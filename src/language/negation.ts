@@ -10,14 +10,22 @@
  */
 import {clauseAt, type Clause} from './clauses.js'
 import {listPattern} from './lexicon-patterns.js'
-import {firstMatch, type PhraseMatch} from './phrases.js'
+import {allMatches, firstMatch, type PhraseMatch} from './phrases.js'
 
 export function negatedBefore(text: string, clauses: Clause[], start: number): PhraseMatch | undefined {
   const clause = clauseAt(clauses, start)
   const from = clause ? clause.start : 0
   const before = text.slice(from, start)
-  return firstMatch(listPattern('negation'), before)
+  for (const match of allMatches(listPattern('negation'), before)) {
+    // "Don't worry if…" reassures; it does not negate what follows.
+    if (/^(?:don't|do not|never)$/i.test(match.text) && REASSURE.test(before.slice(match.end))) continue
+    return match
+  }
+
+  return undefined
 }
+
+const REASSURE = /^\s+(?:worry|panic|fret|stress|be (?:alarmed|scared|afraid)|freak out|be put off)\b/i
 
 /**
  * A plain negation ("not", "never", "no", "-n't", "without") within the few

@@ -1,8 +1,6 @@
 /**
  * Phrase patterns: the small language rule data is written in. Editors can
- * read and extend it from config without writing regular expressions, and
- * every pattern compiles to a regular expression that cannot backtrack
- * catastrophically (no nested unbounded quantifiers).
+ * read and extend it from config without writing regular expressions.
  *
  * Syntax (case-insensitive, whole words):
  *   push through the pain        literal words
@@ -13,10 +11,16 @@
  *   *                            any one word
  *   ~N                           up to N words (N ≤ 8) inside a clause (no punctuation)
  *   +N, ...                      up to N (three) words, across commas but not ; : . ! ?
- *   #                            a number (`400`, `1,200`, `2.5`)
+ *   #                            a number (`400`, `1,200`, `2.5`), touching its unit or not (`400mg`)
  *   doctor-patient               a hyphen also matches a space or nothing
- * Straight and curly apostrophes are the same; text is matched after curly
- * quotes were normalised.
+ *   , ; : % °                    punctuation and unit signs match themselves
+ * Straight and curly apostrophes are the same.
+ *
+ * Patterns are matched over word tokens, not with regular expressions: each
+ * compiled matcher indexes its phrases by their possible first words, so a
+ * sentence is scanned once per matcher and only phrases that can start at a
+ * word are tried. Matching explores sets of token positions (no
+ * backtracking), so no input can make it slow.
  */
 
 export type Lexicons = Record<string, string[]>
@@ -28,155 +32,235 @@ export class PhraseSyntaxError extends Error {
   }
 }
 
-const WORD = String.raw`[\p{L}\p{N}'’]+(?:[-.][\p{L}\p{N}'’]+)*`
-const ANY_WORD = String.raw`[^\s]+`
-const NUMBER = String.raw`\d[\d,]*(?:\.\d+)?`
+// ---------------------------------------------------------------------------
+// Tokens
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+export interface Token {
+  /** Lower-case form (apostrophes straightened). */
+  norm: string
+  /** As written. */
+  raw: string
+  start: number
+  end: number
+  kind: 'word' | 'number' | 'punct'
+  /** The token follows a hyphen inside a compound ("pre-pregnancy"). */
+  afterHyphen: boolean
 }
 
-/** Compile one phrase to regular expression source (no flags, no anchors). */
-export function phraseToSource(phrase: string, lexicons: Lexicons = {}, depth = 0): string {
-  if (depth > 4) throw new PhraseSyntaxError(phrase, 'lexicons nest too deeply')
-  const tokens = tokenize(phrase)
+const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
+const TOKEN_RE = /\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{N}_']+|[^\s\p{L}\p{N}]/gu
+
+/** Split text into word, number and punctuation tokens. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = []
+  const source = text.replace(/’/g, "'")
+  TOKEN_RE.lastIndex = 0
+  let match: RegExpExecArray | null
+  let previousHyphenEnd = -1
+  while ((match = TOKEN_RE.exec(source))) {
+    const raw = match[0]
+    const start = match.index
+    const end = start + raw.length
+    if (raw === '-' || raw === '–' || raw === '—') {
+      // A hyphen joining two words is not a token of its own.
+      if (raw === '-' && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
+        previousHyphenEnd = end
+        continue
+      }
+    }
+
+    const afterHyphen = start === previousHyphenEnd
+    if (/^\d/.test(raw)) {
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen})
+      continue
+    }
+
+    if (/^[^\p{L}\p{N}_']$/u.test(raw)) {
+      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen})
+      continue
+    }
+
+    // A clitic on its own ("'s" in a pattern) is one word.
+    if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
+      tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false})
+      continue
+    }
+
+    // Leading/trailing quote marks are punctuation, not part of the word.
+    let word = raw
+    let from = start
+    while (word.startsWith("'")) {
+      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false})
+      word = word.slice(1)
+      from++
+    }
+
+    let trailing = 0
+    while (word.endsWith("'") && !/[sS]'$/.test(word.slice(-2)) && word.length > 1) {
+      word = word.slice(0, -1)
+      trailing++
+    }
+
+    if (word) pushWord(tokens, word, from, afterHyphen)
+    for (let index = 0; index < trailing; index++) {
+      const at = from + word.length + index
+      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false})
+    }
+  }
+
+  return tokens
+}
+
+function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boolean): void {
+  const lower = word.toLowerCase()
+  const clitic = CLITIC.exec(lower)
+  if (clitic && clitic[1].length > 0 && !/^\d+$/.test(clitic[1])) {
+    const stemLength = clitic[1].length
+    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen})
+    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false})
+    return
+  }
+
+  // "400mg": a number touching its unit is two tokens.
+  const unit = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word)
+  if (unit) {
+    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen})
+    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false})
+    return
+  }
+
+  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen})
+}
+
+const tokenCache = new Map<string, Token[]>()
+
+/** Tokens of `text`, cached: many matchers look at the same sentence. */
+export function tokensOf(text: string): Token[] {
+  let tokens = tokenCache.get(text)
+  if (!tokens) {
+    if (tokenCache.size > 2000) tokenCache.clear()
+    tokens = tokenize(text)
+    tokenCache.set(text, tokens)
+  }
+
+  return tokens
+}
+
+// ---------------------------------------------------------------------------
+// Pattern tree
+
+type Node =
+  | {type: 'word'; value: string; caseSensitive: boolean}
+  | {type: 'prefix'; value: string}
+  | {type: 'number'}
+  | {type: 'any'}
+  | {type: 'punct'; value: string}
+  | {type: 'gap'; max: number; commas: boolean}
+  | {type: 'seq'; items: Node[]}
+  | {type: 'alt'; words: Set<string>; options: Node[]; optional: boolean}
+
+function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
+  if (depth > 4) throw new PhraseSyntaxError(phrase, 'word lists nest too deeply')
+  const tokens = splitPattern(phrase)
   if (tokens.length === 0) throw new PhraseSyntaxError(phrase, 'empty phrase')
   let position = 0
 
-  const sequence = (stop: string[]): string[] => {
-    const parts: string[] = []
-    while (position < tokens.length && !stop.includes(tokens[position])) {
-      parts.push(atom())
-    }
-
-    return parts
+  const sequence = (stop: string[]): Node[] => {
+    const items: Node[] = []
+    while (position < tokens.length && !stop.includes(tokens[position])) items.push(...atom())
+    return items
   }
 
-  const atom = (): string => {
+  const atom = (): Node[] => {
     const token = tokens[position++]
     if (token === '(' || token === '[') {
       const close = token === '(' ? ')' : ']'
-      const alternatives: string[] = []
+      const options: Node[] = []
       for (;;) {
-        const parts = sequence(['|', close])
-        if (parts.length === 0) throw new PhraseSyntaxError(phrase, 'empty alternative')
-        alternatives.push(join(parts))
+        const items = sequence(['|', close])
+        if (items.length === 0) throw new PhraseSyntaxError(phrase, 'empty alternative')
+        options.push(items.length === 1 ? items[0] : {type: 'seq', items})
         const next = tokens[position++]
         if (next === close) break
         if (next !== '|') throw new PhraseSyntaxError(phrase, `unclosed \`${token}\``)
       }
 
-      const group = alternatives.length === 1 ? alternatives[0] : '(?:' + alternatives.join('|') + ')'
-      // Optional groups are marked; `join` attaches the following space inside.
-      return token === '(' ? '(?:' + alternatives.join('|') + ')' : '\u0000OPT' + group
+      return [alternatives(options, token === '[')]
     }
 
-    if (token === ')' || token === ']' || token === '|') {
-      throw new PhraseSyntaxError(phrase, `unexpected \`${token}\``)
-    }
-
+    if (token === ')' || token === ']' || token === '|') throw new PhraseSyntaxError(phrase, `unexpected \`${token}\``)
     if (token.startsWith('{') && token.endsWith('}')) {
       const name = token.slice(1, -1)
       const list = lexicons[name]
       if (!list) throw new PhraseSyntaxError(phrase, `unknown word list \`{${name}}\``)
-      return (
-        '(?:' +
-        list
-          .map((entry) => phraseToSource(entry, lexicons, depth + 1))
-          .sort((a, b) => b.length - a.length)
-          .join('|') +
-        ')'
-      )
+      return [alternatives(list.map((entry) => parse(entry, lexicons, caseSensitive, depth + 1)), false)]
     }
 
-    if (token === '*') return ANY_WORD
-    if (token === '...' || token === '…') return '\u0000WIDE3'
-    if (/^~[1-8]$/.test(token)) return '\u0000GAP' + token.slice(1)
-    if (/^\+[1-8]$/.test(token)) return '\u0000WIDE' + token.slice(1)
-    if (token === '#') return '\u0000NUM'
-    return literal(token)
+    if (token === '*') return [{type: 'any'}]
+    if (token === '...' || token === '…') return [{type: 'gap', max: 3, commas: true}]
+    if (/^~[1-8]$/.test(token)) return [{type: 'gap', max: Number(token.slice(1)), commas: false}]
+    if (/^\+[1-8]$/.test(token)) return [{type: 'gap', max: Number(token.slice(1)), commas: true}]
+    if (token === '#') return [{type: 'number'}]
+    return literal(phrase, token, caseSensitive)
   }
 
-  const parts = sequence([])
+  const items = sequence([])
   if (position < tokens.length) throw new PhraseSyntaxError(phrase, `unexpected \`${tokens[position]}\``)
-  return join(parts)
+  return items.length === 1 ? items[0] : {type: 'seq', items}
 }
 
-/**
- * Separator between two atoms: white space, a hyphen (`cola colored`
- * matches `cola-colored`), or nothing next to punctuation (`education, not`
- * matches `education (,|and) not`).
- */
-const SEP = String.raw`(?:\s+|\s*-\s*|(?=[,;:.!?])|(?<=[,;:.!?])\s*)`
+function alternatives(options: Node[], optional: boolean): Node {
+  const words = new Set<string>()
+  const rest: Node[] = []
+  for (const option of options) {
+    if (option.type === 'word' && !option.caseSensitive) words.add(option.value)
+    else if (option.type === 'alt' && !option.optional) {
+      for (const word of option.words) words.add(word)
+      rest.push(...option.options)
+    } else rest.push(option)
+  }
 
-/** Join atoms with separators, handling optional atoms and gaps. */
-function join(parts: string[]): string {
-  let source = ''
-  parts.forEach((part, index) => {
-    const last = index === parts.length - 1
-    if (part.startsWith('\u0000WIDE')) {
-      // Up to N words, crossing commas but not the end of a clause (; : . ! ?).
-      source += String.raw`(?:[^\s;:!?()|]*[^\s;:.!?()|]\s+){0,${part.slice(5)}}`
-      return
-    }
-
-    if (part.startsWith('\u0000GAP')) {
-      // Up to N words (each followed by space); `\S+` and `\s+` are
-      // disjoint, so this cannot backtrack badly.
-      // Gaps stay inside a clause: they do not cross punctuation.
-      source += String.raw`(?:[^\s]*[^\s,;:.!?()|]\s+){0,${part.slice(4)}}`
-      return
-    }
-
-    if (part.startsWith('\u0000OPT')) {
-      const inner = part.slice(4)
-      source += last ? `(?:${SEP}${inner})?` : `(?:${inner}${SEP})?`
-      return
-    }
-
-    if (part === '\u0000NUM') {
-      // A number may touch its unit: `400mg`, `2x`, `90%`.
-      source += NUMBER
-      if (!last) source += String.raw`(?:\s*-\s*|\s*)`
-      return
-    }
-
-    source += part
-    if (last) return
-    // An optional last part carries its own leading separator.
-    const nextIsOptionalLast = index + 1 === parts.length - 1 && parts[index + 1].startsWith('\u0000OPT')
-    // A unit sign touches its number: `100%`, `40°`.
-    if (/^(?:\(\?:)?[%°]/.test(parts[index + 1])) source += String.raw`\s*`
-    else if (!nextIsOptionalLast) source += SEP
-  })
-
-  return source
+  return {type: 'alt', words, options: rest, optional}
 }
 
-function literal(token: string): string {
+/** A written word of a pattern as token nodes ("doctor-patient", "400mg", "don't"). */
+function literal(phrase: string, word: string, caseSensitive: boolean): Node[] {
   let prefix = false
-  let word = token
-  if (word.endsWith('*') && word.length > 1) {
+  let text = word.replace(/’/g, "'")
+  if (text.endsWith('*') && text.length > 1) {
     prefix = true
-    word = word.slice(0, -1)
+    text = text.slice(0, -1)
   }
 
-  if (!/^[\p{L}\p{N}'’%$°&+/.,:;!?"<>=#-]+$/u.test(word)) {
-    throw new PhraseSyntaxError(token, 'only letters, digits and simple punctuation are allowed in words')
+  if (!/^[\p{L}\p{N}'%$°&+/.,:;!?"<>=#-]+$/u.test(text)) {
+    throw new PhraseSyntaxError(phrase, `only letters, digits and simple punctuation are allowed in words (\`${word}\`)`)
   }
 
-  let source = ''
-  for (const char of word) {
-    if (char === "'" || char === '’') source += "['’]"
-    else if (char === '-') source += String.raw`[-\s]?`
-    else source += escape(char)
+  if (text.includes('-') && text.length > 1 && !/^-|-$/.test(text)) {
+    // A hyphen matches a hyphen, a space, or nothing.
+    const parts = text.split('-').filter(Boolean)
+    const split = parts.flatMap((part) => literal(phrase, part, caseSensitive))
+    const joined = literal(phrase, parts.join('') + (prefix ? '*' : ''), caseSensitive)
+    if (prefix) split[split.length - 1] = {type: 'prefix', value: parts[parts.length - 1].toLowerCase()}
+    return [alternatives([{type: 'seq', items: split}, ...joined], false)]
   }
 
-  if (prefix) source += String.raw`[\p{L}\p{N}'’-]*`
-  return source
+  const tokens = tokenize(text)
+  if (tokens.length === 0) throw new PhraseSyntaxError(phrase, `empty word \`${word}\``)
+  const nodes: Node[] = tokens.map((token) => {
+    if (token.kind === 'punct') return {type: 'punct', value: token.norm}
+    if (token.kind === 'number') return {type: 'word', value: token.norm, caseSensitive: false}
+    return caseSensitive ? {type: 'word', value: token.raw, caseSensitive: true} : {type: 'word', value: token.norm, caseSensitive: false}
+  })
+  if (prefix) {
+    const last = nodes[nodes.length - 1]
+    if (last.type === 'word') nodes[nodes.length - 1] = {type: 'prefix', value: last.value.toLowerCase()}
+  }
+
+  return nodes
 }
 
-function tokenize(phrase: string): string[] {
+function splitPattern(phrase: string): string[] {
   const tokens: string[] = []
   const re = /(\(|\)|\[|\]|\||\{[\w-]+\}|\.\.\.|…|[~+][1-8]\b|[^\s()[\]|]+)|(\S)/gu
   let match: RegExpExecArray | null
@@ -188,23 +272,140 @@ function tokenize(phrase: string): string[] {
   return tokens
 }
 
-/** Word boundaries that also work next to non-ASCII letters. */
-export const BEFORE = String.raw`(?<![\p{L}\p{N}_]|[\p{L}\p{N}]-)`
-export const AFTER = String.raw`(?![\p{L}\p{N}_])`
+// ---------------------------------------------------------------------------
+// Matching: sets of positions.
 
-/**
- * Compile a list of phrases into one case-insensitive regular expression.
- * With `capture`, each phrase is its own capture group (to know which one
- * matched).
- */
-export function compilePhrases(
-  phrases: string[],
-  lexicons: Lexicons = {},
-  flags = 'giu'
-): RegExp {
-  if (phrases.length === 0) return /(?!)/gu
-  const sources = phrases.map((phrase) => phraseToSource(phrase, lexicons))
-  return new RegExp(BEFORE + '(?:' + sources.join('|') + ')' + AFTER, flags)
+const EMPTY: number[] = []
+
+/** Words that `#` matches as well as digits. */
+const NUMBER_WORDS = new Set(
+  'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half'.split(' ')
+)
+
+function step(node: Node, tokens: Token[], position: number): number[] {
+  const token = tokens[position]
+  switch (node.type) {
+    case 'word': {
+      if (!token || token.kind === 'punct') return EMPTY
+      return (node.caseSensitive ? token.raw === node.value : token.norm === node.value) ? [position + 1] : EMPTY
+    }
+
+    case 'prefix': {
+      return token && token.kind === 'word' && token.norm.startsWith(node.value) ? [position + 1] : EMPTY
+    }
+
+    case 'number': {
+      return token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) ? [position + 1] : EMPTY
+    }
+
+    case 'any': {
+      return token && token.kind !== 'punct' ? [position + 1] : EMPTY
+    }
+
+    case 'punct': {
+      return token && token.kind === 'punct' && token.norm === node.value ? [position + 1] : EMPTY
+    }
+
+    case 'gap': {
+      const ends = [position]
+      let at = position
+      for (let count = 0; count < node.max; count++) {
+        const next = tokens[at]
+        if (!next) break
+        if (next.kind === 'punct') {
+          // Unit signs belong to their number ("40%"); commas only in wide gaps.
+          if (next.norm === '%' || next.norm === '°') {
+            at++
+            ends.push(at)
+            count--
+            continue
+          }
+
+          if (!(node.commas && next.norm === ',')) break
+          // A comma rides along with the word before it.
+          at++
+          ends.push(at)
+          count--
+          continue
+        }
+
+        at++
+        ends.push(at)
+      }
+
+      return ends
+    }
+
+    case 'seq': {
+      let positions = [position]
+      for (const item of node.items) {
+        const next = new Set<number>()
+        for (const at of positions) for (const end of step(item, tokens, at)) next.add(end)
+        if (next.size === 0) return EMPTY
+        positions = [...next]
+      }
+
+      return positions
+    }
+
+    case 'alt': {
+      const ends = new Set<number>()
+      if (node.optional) ends.add(position)
+      if (token && token.kind !== 'punct' && node.words.has(token.norm)) ends.add(position + 1)
+      for (const option of node.options) for (const end of step(option, tokens, position)) ends.add(end)
+      return ends.size === 0 ? EMPTY : [...ends]
+    }
+  }
+}
+
+/** Words (or prefixes) a node can start with; `open` when it can start anywhere. */
+interface FirstSet {
+  words: Set<string>
+  prefixes: string[]
+  open: boolean
+}
+
+function firstSet(node: Node, into: FirstSet): boolean {
+  // Returns whether the node can match nothing (so the next one counts too).
+  switch (node.type) {
+    case 'word': {
+      into.words.add(node.caseSensitive ? node.value.toLowerCase() : node.value)
+      return false
+    }
+
+    case 'prefix': {
+      into.prefixes.push(node.value)
+      return false
+    }
+
+    case 'punct': {
+      into.words.add(node.value)
+      return false
+    }
+
+    case 'number':
+    case 'any': {
+      into.open = true
+      return false
+    }
+
+    case 'gap': {
+      into.open = true
+      return true
+    }
+
+    case 'seq': {
+      for (const item of node.items) if (!firstSet(item, into)) return false
+      return true
+    }
+
+    case 'alt': {
+      for (const word of node.words) into.words.add(word)
+      let empty = node.optional
+      for (const option of node.options) if (firstSet(option, into)) empty = true
+      return empty
+    }
+  }
 }
 
 export interface PhraseMatch {
@@ -213,9 +414,112 @@ export interface PhraseMatch {
   text: string
 }
 
-/** All non-overlapping matches of `re` in `text`. */
-export function allMatches(re: RegExp, text: string): PhraseMatch[] {
+/** Compiled phrases. */
+export class PhraseMatcher {
+  private readonly byWord = new Map<string, Node[]>()
+  private readonly byPrefix: Array<[string, Node]> = []
+  private readonly open: Node[] = []
+  readonly phrases: string[]
+
+  constructor(nodes: Node[], phrases: string[]) {
+    this.phrases = phrases
+    for (const node of nodes) {
+      const first: FirstSet = {words: new Set(), prefixes: [], open: false}
+      const empty = firstSet(node, first)
+      if (first.open || empty) {
+        this.open.push(node)
+        continue
+      }
+
+      for (const word of first.words) {
+        const list = this.byWord.get(word)
+        if (list) list.push(node)
+        else this.byWord.set(word, [node])
+      }
+
+      for (const prefix of first.prefixes) this.byPrefix.push([prefix, node])
+    }
+  }
+
+  /** The longest match starting at token `position`, as an end position. */
+  private longestAt(tokens: Token[], position: number): number {
+    const token = tokens[position]
+    if (token.afterHyphen) return -1
+    let best = -1
+    const tryNode = (node: Node) => {
+      for (const end of step(node, tokens, position)) if (end > best && end > position) best = end
+    }
+
+    const candidates = this.byWord.get(token.norm)
+    if (candidates) for (const node of candidates) tryNode(node)
+    if (token.kind === 'word') {
+      for (const [prefix, node] of this.byPrefix) if (token.norm.startsWith(prefix)) tryNode(node)
+    }
+
+    for (const node of this.open) tryNode(node)
+    return best
+  }
+
+  /** First match at or after text offset `from`. */
+  first(text: string, from = 0): PhraseMatch | undefined {
+    const tokens = tokensOf(text)
+    for (let position = 0; position < tokens.length; position++) {
+      if (tokens[position].start < from) continue
+      const end = this.longestAt(tokens, position)
+      if (end !== -1) return toMatch(text, tokens, position, end)
+    }
+
+    return undefined
+  }
+
+  /** All non-overlapping matches, left to right. */
+  all(text: string): PhraseMatch[] {
+    const tokens = tokensOf(text)
+    const found: PhraseMatch[] = []
+    for (let position = 0; position < tokens.length; position++) {
+      const end = this.longestAt(tokens, position)
+      if (end === -1) continue
+      found.push(toMatch(text, tokens, position, end))
+      position = end - 1
+    }
+
+    return found
+  }
+
+  test(text: string): boolean {
+    return this.first(text) !== undefined
+  }
+}
+
+function toMatch(text: string, tokens: Token[], start: number, end: number): PhraseMatch {
+  // Trailing gaps match nothing visible: trim back to the last real token.
+  const from = tokens[start].start
+  const to = tokens[end - 1].end
+  return {start: from, end: to, text: text.slice(from, to)}
+}
+
+/** Parse one phrase (throws `PhraseSyntaxError`); for validation and tests. */
+export function parsePhrase(phrase: string, lexicons: Lexicons = {}): void {
+  parse(phrase, lexicons, false, 0)
+}
+
+/**
+ * Compile phrases into one matcher. `flags` without `i` makes literal words
+ * case-sensitive (for names like "FDA" or "Nature").
+ */
+export function compilePhrases(phrases: string[], lexicons: Lexicons = {}, flags = 'iu'): PhraseMatcher {
+  const caseSensitive = !flags.includes('i')
+  const nodes = phrases.map((phrase) => parse(phrase, lexicons, caseSensitive, 0))
+  return new PhraseMatcher(nodes, phrases)
+}
+
+type Matcher = PhraseMatcher | RegExp
+
+/** All non-overlapping matches of `matcher` in `text`. */
+export function allMatches(matcher: Matcher, text: string): PhraseMatch[] {
+  if (matcher instanceof PhraseMatcher) return matcher.all(text)
   const found: PhraseMatch[] = []
+  const re = matcher.global ? matcher : new RegExp(matcher.source, matcher.flags + 'g')
   re.lastIndex = 0
   let match: RegExpExecArray | null
   while ((match = re.exec(text))) {
@@ -230,12 +534,11 @@ export function allMatches(re: RegExp, text: string): PhraseMatch[] {
   return found
 }
 
-/** First match of `re` in `text`, if any. */
-export function firstMatch(re: RegExp, text: string, from = 0): PhraseMatch | undefined {
-  re.lastIndex = from
-  const match = re.exec(text)
+/** First match of `matcher` in `text`, if any. */
+export function firstMatch(matcher: Matcher, text: string, from = 0): PhraseMatch | undefined {
+  if (matcher instanceof PhraseMatcher) return matcher.first(text, from)
+  matcher.lastIndex = from
+  const match = matcher.exec(text)
   if (!match) return undefined
   return {start: match.index, end: match.index + match[0].length, text: match[0]}
 }
-
-export {WORD}

@@ -47,3 +47,14 @@ export function nextProsePassage(article: Article, passage: number): number | un
 
   return undefined
 }
+
+/** Whether plain text gives a referral (for text that is not a whole sentence). */
+export function referralInText(text: string): boolean {
+  for (const match of allMatches(listPattern('referral', 'giu'), text)) {
+    const negation = negatedJustBefore(text, match.start)
+    if (negation && !/\b(?:wait|hesitate|delay|put off)\b/i.test(text.slice(0, match.start).slice(-40))) continue
+    return true
+  }
+
+  return false
+}
