@@ -2,7 +2,7 @@
  * The phrase-pattern language rule data is written in.
  */
 import {describe, expect, it} from 'vitest'
-import {allMatches, compilePhrases, phraseToSource} from '../src/language/phrases.js'
+import {allMatches, compilePhrases, parsePhrase, tokenize} from '../src/language/phrases.js'
 import {checkPatternSafety} from '../src/language/safe-regex.js'
 
 const texts = (phrases: string[], text: string, lexicons = {}) =>
@@ -22,20 +22,31 @@ describe('phrases', () => {
     expect(texts(['general education (and|,) not'], 'general education, not advice')).toEqual(['general education, not'])
   })
 
-  it('matches whole words only', () => {
+  it('matches whole words only, not after a hyphen inside a compound', () => {
     expect(texts(['fat'], 'fatigue and fat.')).toEqual(['fat'])
+    expect(texts(['pregnancy'], 'pre-pregnancy weights; pregnancy')).toEqual(['pregnancy'])
+    expect(texts(["it's just"], 'It’s just cramp.')).toEqual(['It’s just'])
+    expect(texts(['# (percent|%) of'], 'about 40% of lifters and 12 percent of runners')).toEqual(['40% of', '12 percent of'])
+    expect(texts(['(a|an) # hour fast'], 'a 72-hour fast and a three hour fast')).toEqual(['a 72-hour fast', 'a three hour fast'])
+  })
+
+  it('tokenizes clitics, numbers with units and hyphenated words', () => {
+    expect(tokenize("Don't take 400mg — it's 1,200 mg pre-workout.").map((token) => token.norm)).toEqual([
+      'do', "n't", 'take', '400', 'mg', '—', 'it', "'s", '1,200', 'mg', 'pre', 'workout', '.'
+    ])
   })
 
   it('rejects malformed phrases with a clear message', () => {
-    expect(() => phraseToSource('(a|b')).toThrow('invalid phrase `(a|b`: unclosed `(`')
-    expect(() => phraseToSource('a ]')).toThrow('unexpected `]`')
-    expect(() => phraseToSource('{nope}')).toThrow('unknown word list `{nope}`')
-    expect(() => phraseToSource('a () b')).toThrow('empty alternative')
+    expect(() => parsePhrase('(a|b')).toThrow('invalid phrase `(a|b`: unclosed `(`')
+    expect(() => parsePhrase('a ]')).toThrow('unexpected `]`')
+    expect(() => parsePhrase('{nope}')).toThrow('unknown word list `{nope}`')
+    expect(() => parsePhrase('a () b')).toThrow('empty alternative')
+    expect(() => parsePhrase('a @ b')).toThrow('only letters, digits and simple punctuation')
   })
 
   it('never backtracks catastrophically on adversarial text', () => {
-    const re = compilePhrases(['a ~8 b', '(x|x y) [z] ... w', '# # # %'])
-    const adversarial = ['a '.repeat(20000), 'x y '.repeat(20000) + 'z', '1 '.repeat(30000), ' '.repeat(50000) + 'a']
+    const re = compilePhrases(['a ~8 b', '(x|x y) [z] ... w', '# # # %', '~8 ~8 ~8 q'])
+    const adversarial = ['a '.repeat(20000), 'x y '.repeat(20000) + 'z', '1 '.repeat(30000), ' '.repeat(50000) + 'a', 'q '.repeat(5000)]
     for (const text of adversarial) {
       const start = performance.now()
       allMatches(re, text)
