@@ -72,11 +72,17 @@ function compile(changes: PhraseChanges | undefined): Compiled {
 /** A hedged version of the flagged words, if the group has one. */
 function rewrite(group: Group, text: string): string | undefined {
   for (const [from, to] of group.rewrite) {
-    if (from.test(text)) return text.replace(from, to).replace(/\s{2,}/g, ' ').trim()
+    // Only where the claim starts with the word ("cures X"), not a noun
+    // inside it ("the cure for X").
+    const found = from.exec(text)
+    if (found && found.index === 0) return text.replace(from, to).replace(/\s{2,}/g, ' ').trim()
   }
 
   return undefined
 }
+
+const REJECTED_AFTER =
+  /^[^.;]*?\b(?:(?:doesn't|don't|do not|does not|won't|will not|can't|cannot|never)\s+(?:really\s+|actually\s+)?(?:work|exist|help|happen|deliver|do anything|melt|burn|flush|detox|cure|fix)|(?:is|are|was|were)\s+(?:just\s+|simply\s+|largely\s+)?(?:a\s+)?(?:myth|waste|scam|nonsense|useless|fiction|fantasy|marketing|a lie|not real|not true)|do(?:es)?\s+(?:nothing|little)\b)/i
 
 function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled): {group: Group; match: PhraseMatch} | undefined {
   if (sentence.isQuestion || sentence.isQuoted || sentence.inLink) return undefined
@@ -92,9 +98,12 @@ function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled)
     const match = group.matcher.match(text)
     if (!match) continue
     if (inRanges(analysis.quoted, match.start, match.end) || inRanges(analysis.literal, match.start, match.end)) continue
+    const clause = clauseAt(analysis.clauses, match.start)
     if (negatedBefore(text, analysis.clauses, match.start)) continue
     if (debunkFrame(text)) continue
-    const clause = clauseAt(analysis.clauses, match.start)
+    // "Spot reduction doesn't work", "Detox teas are a waste of money".
+    const after = clause ? text.slice(match.end, clause.end) : text.slice(match.end)
+    if (REJECTED_AFTER.test(after)) continue
     const before = clause ? text.slice(clause.start, match.start) : text.slice(0, match.start)
     // "may help cure", "I think it's the single best…": hedged, not absolute.
     if (hedge(before) || opinion(before)) continue

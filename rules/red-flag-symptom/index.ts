@@ -137,8 +137,8 @@ export const rule: Rule = {
       const block = article.blocks[sentence.block]
       const emergency = group.severity === 'emergency'
       const advice = emergency
-        ? `If you have ${match.text.toLowerCase()}, stop and seek emergency care (call 911).`
-        : `If you have ${match.text.toLowerCase()}, see a doctor promptly.`
+        ? `Stop and seek emergency care (call 911) if you have ${group.label}.`
+        : `See a doctor promptly if you have ${group.label}.`
       context.report({
         start: block.toSource(sentence.textStart + match.start),
         end: block.toSource(sentence.textStart + match.end - 1) + 1,

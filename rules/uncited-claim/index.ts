@@ -53,7 +53,7 @@ function isSource(article: Article, index: number): boolean {
 }
 
 const PLAN_LINE = /\b\d+\s*[x×]\s*\d+\b|^(?:week|day|phase|step|round)\s+\d+\s*[:.–-]|\b\d+\s+sets?\s+of\s+\d+/i
-const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now|how|why|when|what)\s+)?(?:I|we|my|our|I've|I'd|I'm|we've|we're)\b/i
+const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now|how|why|when|what)\s+)?(?:I|we|I've|I'd|I'm|we've|we're)\b/i
 const RESTATEMENT = /^\W*(?:in other words|put (?:another way|simply)|that is|in short|to put it (?:another way|simply)|translation)\b/i
 
 /** Why this sentence is not a claim needing a source, or the claim evidence. */

@@ -121,9 +121,14 @@ function sectionText(article: Article, section: number): string {
   return text
 }
 
+const PLAN_STEP =
+  /^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d+|week \d+|morning|afternoon|evening|night|the night before|weigh-in day|race day|cut day|game day|meet day)\b[^:]{0,20}:|\brepeat until\b/i
+
 /** Whether the sentence tells or encourages the reader to do something. */
 function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   if (analysis.directives.some((directive) => directive.polarity === 'positive' || directive.kind === 'imperative')) return true
+  // A line of a plan ("Friday night: 40 minutes in a sweat suit…").
+  if (PLAN_STEP.test(text)) return true
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
@@ -133,6 +138,9 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   if (firstMatch(compiled.supervised, text)) return true
   // Advice that sends the reader to a professional is conditioned already.
   if (group.id !== 'avoidCare' && referralInText(text)) return true
+  // A warning about the act, or a story about someone who did it.
+  if (WARNING_FRAME.test(text)) return true
+  if (group.id !== 'dismissal' && NARRATIVE.test(text)) return true
   if (debunkFrame(text)) return true
   // The trigger may itself contain a negation ("don't drink any water");
   // only a negation before it, in the same clause, defuses it.
@@ -143,6 +151,14 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 
   return false
 }
+
+/** Sentences that warn against the act rather than advise it. */
+const WARNING_FRAME =
+  /\b(?:can|could|may|might|will|would)\s+(?:kill|harm|hurt|injure|land you in|put you in|damage|wreck)\b|\b(?:is|are|was|were)\s+(?:(?:very|really|so|extremely)\s+)?(?:dangerous|deadly|risky|harmful|a bad idea|a terrible idea|unsafe)\b|\brisks?\s+(?:kidney|heart|liver|death|injury|fainting|heatstroke)|\bended up in (?:the )?(?:ER|hospital|A&E|emergency)|\bsetting (?:you|them|yourself) up for\b|\b(?:can|could|may)\s+(?:cause|lead to|trigger)\b/i
+
+/** A past-tense story about the writer or someone else, not advice. */
+const NARRATIVE =
+  /^\W*(?:(?:in|at|during|when|back in|last|years ago)[^,]{0,40},\s*)?(?:I|we|he|she|they|my \w+|our \w+|his \w+|her \w+)\s+(?:\w+\s+)?(?:wore|used|took|tried|quit|stopped|ran|lifted|did|went|cut|dropped|sweated|puked|vomited|kept|pushed|trained|skipped|ignored|swallowed|drank|ate|fasted|dumped|was|were|had)\b/i
 
 /** Soft sensations that are normal when mild ("some mild aching is expected"). */
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
@@ -286,7 +302,12 @@ export const rule: Rule = {
         if (candidate.id === 'vlcd') {
           const calories = toNumber(/\d[\d,]*/.exec(match.text)?.[0] ?? '0')
           if (!(calories >= 300 && calories < 1200)) continue
-          finding = {group: candidate, match, detail: `${calories} kcal a day`, severity: calories <= 800 ? 'error' : 'warn'}
+          finding = {
+            group: calories <= 800 ? candidate : {...candidate, message: `${calories} kcal a day is below the 1,200 kcal floor most guidelines use; raise it or add “only with a dietitian or doctor”.`},
+            match,
+            detail: `${calories} kcal a day`,
+            severity: calories <= 800 ? 'error' : 'warn'
+          }
           break
         }
 

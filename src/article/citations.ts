@@ -36,13 +36,15 @@ const PATTERNS: Array<[CitationKind, RegExp]> = [
     )
   ],
   ['doi', /\b(?:doi:\s*|https?:\/\/(?:dx\.)?doi\.org\/)10\.\d{4,9}\/[^\s"<>]+/gi],
-  ['pmid', /\b(?:PMID|PMCID):?\s*(?:PMC)?\d{4,9}\b/g]
+  ['pmid', /\b(?:PMID|PMCID):?\s*(?:PMC)?\d{4,9}\b/g],
+  // A bare URL in plain text (Markdown and HTML links come from the tree).
+  ['link', /\bhttps?:\/\/[^\s)<>\]]+/g]
 ]
 
 export function findTextCitations(text: string): TextCitation[] {
   const found: TextCitation[] = []
   // Cheap pre-check: every pattern needs a bracket, a year or an id.
-  if (!/[[(]|doi|PMC?ID/i.test(text)) return found
+  if (!/[[(]|doi|PMC?ID|https?:/i.test(text)) return found
   for (const [kind, pattern] of PATTERNS) {
     pattern.lastIndex = 0
     let match: RegExpExecArray | null

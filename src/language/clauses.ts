@@ -60,15 +60,20 @@ export function splitClauses(text: string): Clause[] {
     cuts.push([match.index, match.index + match[0].length])
   }
 
-  // A leading subordinate clause ends at its first comma.
-  const firstWord = /^\W*([\p{L}']+)/u.exec(text)?.[1]?.toLowerCase()
-  if (firstWord && SUBORDINATORS.has(firstWord)) {
-    const comma = text.indexOf(', ')
-    if (comma !== -1 && !cuts.some(([a, b]) => a <= comma && comma < b)) {
+  // A subordinate clause ("If it hurts, stop") ends at its first comma,
+  // at the start of the sentence or of any clause.
+  const starts = [0, ...cuts.map(([, cutEnd]) => cutEnd)]
+  for (const from of starts) {
+    const firstWord = /^\W*([\p{L}']+)/u.exec(text.slice(from))?.[1]?.toLowerCase()
+    if (!firstWord || !SUBORDINATORS.has(firstWord)) continue
+    const nextCut = cuts.find(([cutStart]) => cutStart > from)?.[0] ?? text.length
+    const comma = text.indexOf(', ', from)
+    if (comma !== -1 && comma < nextCut && !cuts.some(([a, b]) => a <= comma && comma < b)) {
       cuts.push([comma, comma + 2])
-      cuts.sort((a, b) => a[0] - b[0])
     }
   }
+
+  cuts.sort((a, b) => a[0] - b[0])
 
   for (const [cutStart, cutEnd] of cuts) {
     if (cutStart > from) push(text, clauses, from, cutStart)

@@ -41,7 +41,7 @@ export function analyse(article: Article, sentence: Sentence): SentenceAnalysis 
       quoted: quotedRanges(sentence.text),
       literal,
       sectionPath: article.sections[sentence.section].path.map((heading) => heading.toLowerCase()),
-      garbled: isGarbled(sentence.text)
+      garbled: isGarbled(sentence.text, sentence.kind === 'paragraph')
     }
     cache.set(sentence, analysis)
   }
@@ -70,7 +70,7 @@ export function sourceRange(
   return {start: from, end: Math.max(to, from)}
 }
 
-const DANGLING_END = /\b(?:the|a|an|and|or|your|my|our|their|which|is|are|was|were|be)\s*[.!?…]+["')]*$/i
+const DANGLING_END = /\b(?:the|a|an|and|or|your|my|our|their|which)\s*[.!?…]+["')]*$/i
 const SPACED_PUNCTUATION = /\s[;,:]\s|\s['’]\s?\p{L}|\[\s\d+\s\]|\(\s\w|\.{4,}|\s\.\s/u
 const MENU = /\s\|\s.*\s\|\s/
 
@@ -80,13 +80,14 @@ const MENU = /\s\|\s.*\s\|\s/
  * Shop"). Such "sentences" are not something a writer can fix sentence by
  * sentence, so the sentence rules skip them.
  */
-export function isGarbled(text: string): boolean {
+export function isGarbled(text: string, prose = true): boolean {
   const trimmed = text.trim()
   if (MENU.test(trimmed) && !trimmed.split(/\s\|\s/).some((segment) => segment.trim().split(/\s+/).length >= 8)) return true
   if (SPACED_PUNCTUATION.test(trimmed)) return true
   if (DANGLING_END.test(trimmed)) return true
   // Opens mid-sentence: a lower-case word that is not a list continuation.
-  if (/^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
+  // (List items and table cells often start lower-case; paragraphs do not.)
+  if (prose && /^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
   if (/[!?]\s*\.+$|\.\s*!+$/.test(trimmed)) return true
   // An ellipsis in the middle: text glued from fragments.
   if (/\s…\s|\s\.\.\.\s\p{Ll}/u.test(trimmed)) return true

@@ -13,7 +13,7 @@
 import {splitClauses, type Clause} from './clauses.js'
 
 export const IMPERATIVE_VERBS = new Set(
-  `accept add adjust aim alternate apply ask avoid back bail balance bathe be bend bike block book bounce brace breathe bring build bulk burn buy call cap carry catch change crack check chew choose chug clean clear climb close come compress consider consult contact continue cook cool count cover crank crush curl cut cycle dead-hang decrease deload dial do dose double drink drive drop dry dunk ease eat elevate eliminate email embrace end engage exhale expect extend fast feel fill find finish fire fix flex foam focus follow forget freeze fuel gain get give go grab grind grip gulp hang have head hike hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick kneel lace land layer lean learn leave let lie lift limit listen load lock log look lose lower lunge make massage master match measure mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge pop practice practise prepare press prioritise prioritize progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row rub run salt save scale schedule scoop see seek set shift shoot shorten shower sip sit skip sleep slow snack soak spend splint split spray sprint squat squeeze stack stand start stay step stick stop strap strengthen stretch substitute supplement swallow swap sweat swim swing switch take talk tape taper tell test text think throw tie time track train treat trust try tuck turn twist use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
+  `accept add adjust aim alternate apply ask avoid back bail balance bathe be bend bike block book bounce brace breathe bring build bulk burn buy call cap carry catch change crack check chew choose chug clean clear climb close come compress consider consult contact continue cook cool count cover crank crush curl cut cycle dead-hang decrease deload dial do dose double drink drive drop dry dunk ease eat elevate eliminate email embrace end engage exhale expect extend fast feel fill find finish fire fix flex foam focus follow forget freeze fuel gain get give go grab grind grip gulp hang have head hike hinge hit hold hop hydrate ice ignore increase inhale jog jump keep kick kneel lace land layer lean learn leave let lie lift limit listen load lock log look lose lower lunge make massage master match max measure mix monitor move nap note open opt order pace pack pair pause perform pick pin plan plank play plunge pop practice practise prepare press prioritise prioritize progress protect pull pump push put quit raise reach read reduce refuel relax remember remove repeat replace rest return roll rotate round row rub run salt save scale schedule scoop see seek set shift shoot shorten shower sip sit skip sleep slow snack soak spend splint split spray sprint squat squeeze stack stand start stay step stick stop strap strengthen stretch substitute supplement swallow swap sweat swim swing switch take talk tape taper tell test text think throw tie time track train treat trust try tuck turn twist use visit wait wake walk warm wash watch wear weigh wipe work wrap write`.split(
     ' '
   )
 )
@@ -44,7 +44,7 @@ export interface DirectiveClause extends Clause {
 const MODAL =
   /\b(?:you|your (?:kid|child|teen|son|daughter|partner|dad|mum|mom|father|mother)|he|she|they|we all|everyone|anyone|lifters|runners|beginners)\s+(?:really\s+|still\s+|definitely\s+|absolutely\s+|can\s+(?:usually\s+|safely\s+|just\s+)?|could\s+|should\s+|must\s+|need\s+to\s+|have\s+to\s+|ought\s+to\s+|(?:'ll|will)\s+(?:want|need)\s+to\s+|want\s+to\s+|may\s+(?:want|need)\s+to\s+|might\s+(?:want|need)\s+to\s+|'d\s+better\s+|had\s+better\s+)+(not\s+|never\s+)?([\p{L}-]+)/iu
 const RECOMMEND =
-  /\b(?:I|we)\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|'d\s+(?:rather\s+you|like\s+you\s+to)|prefer\s+(?:you|that\s+you))\b\s*(not\s+)?([\p{L}-]*)/iu
+  /\b(?:I|we)(?:'d|\s+would)?\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|rather\s+you|like\s+you\s+to|prefer\s+(?:you|that\s+you))\b\s*(?:(?:that\s+)?you\s+)?(not\s+|never\s+)?([\p{L}-]*)/iu
 const BEST_WAY = /^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i
 const MAKE_SURE = /\b(?:make\s+sure|be\s+sure\s+to|try\s+to|remember\s+to|don't\s+forget\s+to|have\s+(?:them|him|her|your\s+\w+)|let\s+(?:them|your\s+\w+))\s+(not\s+)?([\p{L}-]+)/iu
 
@@ -93,8 +93,8 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
         ((NOUN_FOLLOWERS.has(next) && !(next === 'the' && verbTakesObject(first))) ||
           // "Foam rolling your IT band…": a compound noun, not an order.
           (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first)) ||
-          // "Focus Fuel adds…": a product or other proper name.
-          (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I'))
+          // "Focus Fuel adds…": a product or other proper name as subject.
+          (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I' && /s$/.test(words[index + 2] ?? '')))
       if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
     }
   }

@@ -362,8 +362,13 @@ function step(node: Node, tokens: Token[], position: number): number[] {
 interface FirstSet {
   words: Set<string>
   prefixes: string[]
+  /** Can start at a number token. */
+  number: boolean
   open: boolean
 }
+
+/** Index key for number tokens (digits and number words). */
+const NUMBER_KEY = '\u0000#'
 
 function firstSet(node: Node, into: FirstSet): boolean {
   // Returns whether the node can match nothing (so the next one counts too).
@@ -383,7 +388,11 @@ function firstSet(node: Node, into: FirstSet): boolean {
       return false
     }
 
-    case 'number':
+    case 'number': {
+      into.number = true
+      return false
+    }
+
     case 'any': {
       into.open = true
       return false
@@ -408,6 +417,93 @@ function firstSet(node: Node, into: FirstSet): boolean {
   }
 }
 
+/**
+ * A set of words of which at least one must occur in the text for the node
+ * to match: the most selective required element of a sequence. Used to skip
+ * phrases that cannot match a sentence before trying them word by word.
+ */
+interface Anchor {
+  words: Set<string>
+  prefixes: string[]
+}
+
+function anchorOf(node: Node): Anchor | undefined {
+  switch (node.type) {
+    case 'word': {
+      return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
+    }
+
+    case 'prefix': {
+      return {words: new Set(), prefixes: [node.value]}
+    }
+
+    case 'punct': {
+      return {words: new Set([node.value]), prefixes: []}
+    }
+
+    case 'seq': {
+      let best: Anchor | undefined
+      for (const item of node.items) {
+        const anchor = anchorOf(item)
+        if (anchor && (!best || size(anchor) < size(best))) best = anchor
+      }
+
+      return best
+    }
+
+    case 'alt': {
+      if (node.optional) return undefined
+      const words = new Set(node.words)
+      const prefixes: string[] = []
+      for (const option of node.options) {
+        const anchor = anchorOf(option)
+        if (!anchor) return undefined
+        for (const word of anchor.words) words.add(word)
+        prefixes.push(...anchor.prefixes)
+      }
+
+      return {words, prefixes}
+    }
+
+    default: {
+      return undefined
+    }
+  }
+}
+
+function size(anchor: Anchor): number {
+  return anchor.words.size + anchor.prefixes.length * 4
+}
+
+interface Entry {
+  node: Node
+  anchor: Anchor | undefined
+  id: number
+}
+
+const wordSets = new Map<Token[], Set<string>>()
+
+/** The distinct words of a token list (cached with the tokens). */
+function wordSet(tokens: Token[]): Set<string> {
+  let set = wordSets.get(tokens)
+  if (!set) {
+    if (wordSets.size > 2000) wordSets.clear()
+    set = new Set(tokens.map((token) => token.norm))
+    wordSets.set(tokens, set)
+  }
+
+  return set
+}
+
+function anchorPresent(anchor: Anchor, tokens: Token[], words: Set<string>): boolean {
+  for (const word of anchor.words) if (words.has(word)) return true
+  for (const prefix of anchor.prefixes) {
+    for (const token of tokens) if (token.norm.startsWith(prefix)) return true
+  }
+
+  return false
+}
+
 export interface PhraseMatch {
   start: number
   end: number
@@ -416,56 +512,80 @@ export interface PhraseMatch {
 
 /** Compiled phrases. */
 export class PhraseMatcher {
-  private readonly byWord = new Map<string, Node[]>()
-  private readonly byPrefix: Array<[string, Node]> = []
-  private readonly open: Node[] = []
+  private readonly byWord = new Map<string, Entry[]>()
+  private readonly byPrefix: Array<[string, Entry]> = []
+  private readonly open: Entry[] = []
+  private readonly entries: Entry[] = []
   readonly phrases: string[]
 
   constructor(nodes: Node[], phrases: string[]) {
     this.phrases = phrases
     for (const node of nodes) {
-      const first: FirstSet = {words: new Set(), prefixes: [], open: false}
+      const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length}
+      this.entries.push(entry)
+      const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
       if (first.open || empty) {
-        this.open.push(node)
+        this.open.push(entry)
         continue
       }
 
+      if (first.number) first.words.add(NUMBER_KEY)
       for (const word of first.words) {
         const list = this.byWord.get(word)
-        if (list) list.push(node)
-        else this.byWord.set(word, [node])
+        if (list) list.push(entry)
+        else this.byWord.set(word, [entry])
       }
 
-      for (const prefix of first.prefixes) this.byPrefix.push([prefix, node])
+      for (const prefix of first.prefixes) this.byPrefix.push([prefix, entry])
     }
   }
 
+  /** Which entries can match `tokens` at all (their anchor occurs). */
+  private possible(tokens: Token[]): Uint8Array {
+    const words = wordSet(tokens)
+    const possible = new Uint8Array(this.entries.length)
+    for (const entry of this.entries) {
+      possible[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 0
+    }
+
+    return possible
+  }
+
   /** The longest match starting at token `position`, as an end position. */
-  private longestAt(tokens: Token[], position: number): number {
+  private longestAt(tokens: Token[], position: number, possible: Uint8Array): number {
     const token = tokens[position]
     if (token.afterHyphen) return -1
     let best = -1
-    const tryNode = (node: Node) => {
-      for (const end of step(node, tokens, position)) if (end > best && end > position) best = end
+    const tryEntry = (entry: Entry) => {
+      if (!possible[entry.id]) return
+      for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
     }
 
     const candidates = this.byWord.get(token.norm)
-    if (candidates) for (const node of candidates) tryNode(node)
-    if (token.kind === 'word') {
-      for (const [prefix, node] of this.byPrefix) if (token.norm.startsWith(prefix)) tryNode(node)
+    if (candidates) for (const entry of candidates) tryEntry(entry)
+    if (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) {
+      const numbers = this.byWord.get(NUMBER_KEY)
+      if (numbers) for (const entry of numbers) tryEntry(entry)
     }
 
-    for (const node of this.open) tryNode(node)
+    if (token.kind === 'word') {
+      for (const [prefix, entry] of this.byPrefix) if (token.norm.startsWith(prefix)) tryEntry(entry)
+    }
+
+    for (const entry of this.open) tryEntry(entry)
     return best
   }
 
   /** First match at or after text offset `from`. */
   first(text: string, from = 0): PhraseMatch | undefined {
     const tokens = tokensOf(text)
+    if (tokens.length === 0) return undefined
+    const possible = this.possible(tokens)
+    if (!possible.includes(1)) return undefined
     for (let position = 0; position < tokens.length; position++) {
       if (tokens[position].start < from) continue
-      const end = this.longestAt(tokens, position)
+      const end = this.longestAt(tokens, position, possible)
       if (end !== -1) return toMatch(text, tokens, position, end)
     }
 
@@ -476,8 +596,11 @@ export class PhraseMatcher {
   all(text: string): PhraseMatch[] {
     const tokens = tokensOf(text)
     const found: PhraseMatch[] = []
+    if (tokens.length === 0) return found
+    const possible = this.possible(tokens)
+    if (!possible.includes(1)) return found
     for (let position = 0; position < tokens.length; position++) {
-      const end = this.longestAt(tokens, position)
+      const end = this.longestAt(tokens, position, possible)
       if (end === -1) continue
       found.push(toMatch(text, tokens, position, end))
       position = end - 1
