@@ -157,7 +157,13 @@ type Node =
   | {type: 'punct'; value: string}
   | {type: 'gap'; max: number; commas: boolean}
   | {type: 'seq'; items: Node[]}
-  | {type: 'alt'; words: Set<string>; options: Node[]; optional: boolean}
+  | {type: 'alt'; words: Set<string>; options: Node[]; optional: boolean; index?: AltIndex}
+
+/** Options of an alternative indexed by their first word, for large lists. */
+interface AltIndex {
+  byWord: Map<string, Node[]>
+  rest: Node[]
+}
 
 function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
   if (depth > 4) throw new PhraseSyntaxError(phrase, 'word lists nest too deeply')
@@ -282,6 +288,32 @@ const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half'.split(' ')
 )
 
+/**
+ * Index an alternative's options by the words they can start with, so a
+ * long word list is not tried option by option at every word.
+ */
+function indexAlt(node: Extract<Node, {type: 'alt'}>): AltIndex {
+  const index: AltIndex = {byWord: new Map(), rest: []}
+  for (const option of node.options) {
+    const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
+    const empty = firstSet(option, first)
+    if (empty || first.open || first.prefixes.length > 0) {
+      index.rest.push(option)
+      continue
+    }
+
+    if (first.number) first.words.add(NUMBER_KEY)
+    for (const word of first.words) {
+      const list = index.byWord.get(word)
+      if (list) list.push(option)
+      else index.byWord.set(word, [option])
+    }
+  }
+
+  node.index = index
+  return index
+}
+
 function step(node: Node, tokens: Token[], position: number): number[] {
   const token = tokens[position]
   switch (node.type) {
@@ -349,11 +381,24 @@ function step(node: Node, tokens: Token[], position: number): number[] {
     }
 
     case 'alt': {
-      const ends = new Set<number>()
-      if (node.optional) ends.add(position)
-      if (token && token.kind !== 'punct' && node.words.has(token.norm)) ends.add(position + 1)
-      for (const option of node.options) for (const end of step(option, tokens, position)) ends.add(end)
-      return ends.size === 0 ? EMPTY : [...ends]
+      let ends: number[] | undefined
+      const add = (end: number) => {
+        if (!ends) ends = [end]
+        else if (!ends.includes(end)) ends.push(end)
+      }
+
+      if (node.optional) add(position)
+      if (token && token.kind !== 'punct' && node.words.has(token.norm)) add(position + 1)
+      const index = node.index ?? indexAlt(node)
+      const options = token ? index.byWord.get(token.kind === 'number' ? NUMBER_KEY : token.norm) : undefined
+      if (options) for (const option of options) for (const end of step(option, tokens, position)) add(end)
+      if (token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) && token.kind !== 'number') {
+        const numeric = index.byWord.get(NUMBER_KEY)
+        if (numeric) for (const option of numeric) for (const end of step(option, tokens, position)) add(end)
+      }
+
+      for (const option of index.rest) for (const end of step(option, tokens, position)) add(end)
+      return ends ?? EMPTY
     }
   }
 }
@@ -510,6 +555,27 @@ export interface PhraseMatch {
   text: string
 }
 
+/**
+ * Split a phrase into alternatives that can be indexed on their own: a
+ * word list at the root, or at the start of a sequence, becomes one entry
+ * per option ("{effectVerb} ~6 {bodyObject}" → "increases ~6 {bodyObject}", …).
+ */
+function distribute(node: Node): Node[] {
+  if (node.type === 'alt' && !node.optional) {
+    return [
+      ...[...node.words].map((word): Node => ({type: 'word', value: word, caseSensitive: false})),
+      ...node.options.flatMap(distribute)
+    ]
+  }
+
+  if (node.type === 'seq' && node.items.length > 1 && node.items[0].type === 'alt' && !node.items[0].optional) {
+    const [head, ...rest] = node.items
+    return distribute(head).map((option): Node => ({type: 'seq', items: [option, ...rest]}))
+  }
+
+  return [node]
+}
+
 /** Compiled phrases. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Entry[]>()
@@ -520,7 +586,7 @@ export class PhraseMatcher {
 
   constructor(nodes: Node[], phrases: string[]) {
     this.phrases = phrases
-    for (const node of nodes) {
+    for (const node of nodes.flatMap(distribute)) {
       const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
@@ -541,24 +607,31 @@ export class PhraseMatcher {
     }
   }
 
-  /** Which entries can match `tokens` at all (their anchor occurs). */
-  private possible(tokens: Token[]): Uint8Array {
+  /**
+   * Whether an entry can match `tokens` at all (its anchor occurs), checked
+   * lazily and remembered for this text: 0 unknown, 1 yes, 2 no.
+   */
+  private possible(tokens: Token[]): (entry: Entry) => boolean {
     const words = wordSet(tokens)
-    const possible = new Uint8Array(this.entries.length)
-    for (const entry of this.entries) {
-      possible[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 0
-    }
+    const known = new Uint8Array(this.entries.length)
+    return (entry) => {
+      let state = known[entry.id]
+      if (state === 0) {
+        state = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
+        known[entry.id] = state
+      }
 
-    return possible
+      return state === 1
+    }
   }
 
   /** The longest match starting at token `position`, as an end position. */
-  private longestAt(tokens: Token[], position: number, possible: Uint8Array): number {
+  private longestAt(tokens: Token[], position: number, possible: (entry: Entry) => boolean): number {
     const token = tokens[position]
     if (token.afterHyphen) return -1
     let best = -1
     const tryEntry = (entry: Entry) => {
-      if (!possible[entry.id]) return
+      if (!possible(entry)) return
       for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
     }
 
@@ -582,7 +655,6 @@ export class PhraseMatcher {
     const tokens = tokensOf(text)
     if (tokens.length === 0) return undefined
     const possible = this.possible(tokens)
-    if (!possible.includes(1)) return undefined
     for (let position = 0; position < tokens.length; position++) {
       if (tokens[position].start < from) continue
       const end = this.longestAt(tokens, position, possible)
@@ -598,7 +670,6 @@ export class PhraseMatcher {
     const found: PhraseMatch[] = []
     if (tokens.length === 0) return found
     const possible = this.possible(tokens)
-    if (!possible.includes(1)) return found
     for (let position = 0; position < tokens.length; position++) {
       const end = this.longestAt(tokens, position, possible)
       if (end === -1) continue
