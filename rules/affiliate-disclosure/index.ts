@@ -77,14 +77,20 @@ function hostOf(url: string): string | undefined {
 /** Why a link is an affiliate link, if it is one. */
 export function affiliateReason(link: Link, compiled: Compiled): string | undefined {
   if (link.rel && /\bsponsored\b/i.test(link.rel)) return 'rel="sponsored"'
-  const host = hostOf(link.url)
+  const relative = !/^(?:[a-z][a-z\d+.-]*:)?\/\//i.test(link.url)
+  const host = relative ? undefined : hostOf(link.url)
   if (host && compiled.hosts.some((known) => host === known || host.endsWith('.' + known))) return host
+  // Journals, universities and governments do not run affiliate programmes:
+  // `?ref=` or `/visit/` there is navigation.
+  if (host && NON_COMMERCIAL.test(host)) return undefined
   for (const pattern of compiled.urlPatterns) {
-    if (pattern.test(link.url)) return host ?? link.url
+    if (pattern.test(link.url)) return host ?? link.url.split(/[?#]/)[0]
   }
 
   return undefined
 }
+
+const NON_COMMERCIAL = /(?:\.gov|\.edu|\.ac\.[a-z]{2}|\.nhs\.uk|\.int|nejm\.org|thelancet\.com|bmj\.com|jamanetwork\.com|nature\.com|ncbi\.nlm\.nih\.gov|doi\.org|sciencedirect\.com|springer\.com|wiley\.com|cochranelibrary\.com)$/
 
 interface Mark {
   start: number
@@ -137,7 +143,10 @@ export const rule: Rule = {
     const flagged = frontmatterFlag(article, ['affiliate', 'sponsored', 'affiliateLinks', 'affiliate_links'])
     if (marks.length === 0 && !flagged) return
     marks.sort((a, b) => a.start - b.start)
-    const first: Mark = marks[0] ?? {start: article.blocks[0]?.start ?? 0, end: article.blocks[0]?.end ?? 0, what: 'front matter `affiliate: true`'}
+    // With only a front-matter flag, the page's prose after its title is where
+    // the links will be: a disclosure right under the title is in time.
+    const body = article.blocks.find((block) => block.kind !== 'heading') ?? article.blocks[0]
+    const first: Mark = marks[0] ?? {start: body?.start ?? 0, end: body?.end ?? 0, what: 'front matter `affiliate: true`'}
 
     let clear: Sentence | undefined
     let vague: Sentence | undefined
@@ -147,7 +156,7 @@ export const rule: Rule = {
     }
 
     const fix = {kind: 'insert-before' as const}
-    if (clear && clear.start <= first.start) return
+    if (clear && (clear.start <= first.start || (marks.length === 0 && clear.block === article.blocks.indexOf(article.blocks.find((block) => block.kind !== 'heading')!)))) return
     if (clear) {
       context.report({
         start: first.start,

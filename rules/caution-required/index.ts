@@ -59,6 +59,8 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   }
 }
 
+const AVOID_BEFORE = /\b(?:skip|stay out of|stay away from|cut back on|cut out|swap|quit|forget|ditch|drop|limit|give up|steer clear of)\s+(?:\w+\s+){0,3}$/i
+
 function sectionText(article: Article, section: number): string {
   const heading = article.sections[section].path.join(' ')
   return heading + ' ' + article.sections[section].sentences.map((index) => article.sentences[index].text).join(' ')
@@ -99,6 +101,7 @@ export const rule: Rule = {
       if (sentence.isQuestion || sentence.isQuoted || sentence.inLink) continue
       const analysis = analyse(article, sentence)
       if (analysis.garbled || inReferenceSection(analysis)) continue
+      if (article.blocks[sentence.block].containers.includes('blockquote')) continue
       for (const group of compiled.groups) {
         const match = group.trigger.match(sentence.text)
         if (!match) continue
@@ -106,6 +109,8 @@ export const rule: Rule = {
         // A sauna suit is a weight-cutting device (unsafe-advice), not heat training.
         if (group.id === 'heat' && /^\s*suits?\b/i.test(sentence.text.slice(match.end))) continue
         if (negatedBefore(sentence.text, analysis.clauses, match.start)) continue
+        // "Skip the pre-workout", "Stay out of the sauna": advice against it.
+        if (AVOID_BEFORE.test(sentence.text.slice(Math.max(0, match.start - 40), match.start))) continue
         if (context.isAccepted(match.text)) continue
         if (!fires(group, sentence)) continue
         const block = article.blocks[sentence.block]

@@ -38,11 +38,19 @@ export interface Options {
   today?: string
 }
 
+function escape(value: string): string {
+  return value.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')
+}
+
 function compile(_changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   return {
     keys: data.keys,
-    credential: new RegExp(`\\b(?:${data.medicalCredentials.map((value) => value.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&')).join('|')})\\b`, 'i'),
+    // Abbreviations (MD, DO, PT) must be written in capitals; words (dietitian) in any case.
+    credential: new RegExp(
+      `\\b(?:${data.medicalCredentials.filter((value) => value !== value.toLowerCase()).map(escape).join('|')})\\b|\\b(?:${data.medicalCredentials.filter((value) => value === value.toLowerCase()).map(escape).join('|')})\\b`.replace(/\\b\(\?:\)\\b\|?/g, ''),
+      ''
+    ),
     medicalTopic: compilePhrases(data.medicalTopic, sharedLexicons(), 'giu')
   }
 }
@@ -115,7 +123,7 @@ export const rule: Rule<Options> = {
   },
   options: {
     maxReviewAgeMonths: {type: 'number', description: 'How old `last_reviewed` may get before it is stale (default 24).'},
-    keys: {type: 'string[]', description: 'Not a list: an object of extra key names per field, e.g. {"author": ["contributor"]}.'},
+    keys: {type: 'object', description: 'Extra key names per field, e.g. {"author": ["contributor"], "reviewer": ["checked_by"]}.', keys: ['author', 'authorCredentials', 'reviewer', 'reviewerCredentials', 'published', 'updated', 'lastReviewed', 'type', 'exempt']},
     today: {type: 'string', description: 'Date to judge against (YYYY-MM-DD); default today or SOURCE_DATE_EPOCH.'}
   },
   compile,

@@ -84,6 +84,9 @@ export const rule: Rule = {
       if (!claim) continue
       if (inRanges(analysis.quoted, claim.start, claim.end)) continue
       if (negatedBefore(sentence.text, analysis.clauses, claim.start) || debunkFrame(sentence.text)) continue
+      // "Creatine doesn't boost testosterone": a negation inside the claim.
+      if (/\b(?:not|never|no)\b|n't\b/i.test(claim.text)) continue
+      if (article.blocks[sentence.block].containers.includes('blockquote')) continue
       if (context.isAccepted(claim.text)) continue
       const block = article.blocks[sentence.block]
       const start = block.toSource(sentence.textStart + claim.start)

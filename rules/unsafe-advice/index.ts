@@ -213,11 +213,13 @@ function symptomContinue(
   if (referralIn(sentence)) return undefined
   const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
   if (directives.length === 0) return undefined
-  // A red-flag sign (chest pain, fainting, swelling with fever…): anything
-  // but getting help is unsafe, resting included.
+  // A red-flag sign (chest pain, fainting, swelling with fever…): any order
+  // but stopping is unsafe ("slow to a walk and finish", "ice it and take
+  // ibuprofen"), even next to a "rest it".
   const redFlag = findRedFlag(article, sentence, defaultRedFlagData())
   if (redFlag && inRanges([[condition.start, condition.end]], redFlag.match.start, redFlag.match.end)) {
-    return {start: condition.start, end: text.length, text: redFlag.match.text}
+    const unsafeOrder = directives.some((directive) => directive.text.split(/,\s*|\s+and\s+/).some((part) => part.trim() !== '' && !SAFE_RESPONSE.test(part)))
+    return unsafeOrder ? {start: condition.start, end: text.length, text: redFlag.match.text} : undefined
   }
 
   if (firstMatch(compiled.stopVerb, restText)) return undefined

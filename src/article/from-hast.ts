@@ -90,11 +90,93 @@ const CHROME_NAME =
 
 export function walkHast(tree: Root, builder: ArticleBuilder): void {
   collectComments(tree, builder)
+  readMetadata(tree, builder)
   const roots = contentRoots(tree)
   const isBody = roots.length === 1 && (roots[0].type === 'root' || roots[0].tagName === 'body')
   const walker = new HastWalker(builder, isBody)
   for (const root of roots) {
     walker.flowChildren(root.children as HNode[], 'paragraph')
+  }
+}
+
+/**
+ * Page metadata that plays the role of front matter: <meta name="author">,
+ * article:published_time / modified_time, and JSON-LD (author, reviewedBy,
+ * datePublished, dateModified, lastReviewed).
+ */
+function readMetadata(tree: Root, builder: ArticleBuilder): void {
+  const data: Record<string, unknown> = {}
+  let start = -1
+  let end = -1
+  const note = (node: HNode) => {
+    if (start === -1 || start > (node.position?.start.offset ?? 0)) start = node.position?.start.offset ?? 0
+    end = Math.max(end, node.position?.end.offset ?? 0)
+  }
+
+  const visit = (node: HNode): void => {
+    if (node.type === 'element') {
+      const properties = node.properties ?? {}
+      if (node.tagName === 'meta') {
+        const name = String(properties.name ?? properties.property ?? properties.itemProp ?? '').toLowerCase()
+        const content = typeof properties.content === 'string' ? properties.content : undefined
+        const key = META_KEYS[name]
+        if (key && content && data[key] === undefined) {
+          data[key] = content
+          note(node)
+        }
+      }
+
+      if (node.tagName === 'script' && String(properties.type ?? '').toLowerCase() === 'application/ld+json') {
+        try {
+          readJsonLd(JSON.parse(textOf(node)), data)
+          note(node)
+        } catch {
+          // Broken JSON-LD is not our business.
+        }
+      }
+    }
+
+    if ('children' in node) for (const child of node.children) visit(child as HNode)
+  }
+
+  visit(tree)
+  if (Object.keys(data).length > 0) {
+    builder.frontmatter = {kind: 'html', data, start: Math.max(0, start), end: Math.max(start, end)}
+  }
+}
+
+const META_KEYS: Record<string, string> = {
+  author: 'author',
+  'article:author': 'author',
+  'article:published_time': 'published',
+  'datepublished': 'published',
+  'date': 'published',
+  'article:modified_time': 'updated',
+  'datemodified': 'updated',
+  'last-modified': 'updated',
+  'lastreviewed': 'last_reviewed',
+  'reviewedby': 'medically_reviewed_by'
+}
+
+function personName(value: unknown): string | undefined {
+  if (typeof value === 'string') return value
+  if (Array.isArray(value)) return value.map(personName).filter(Boolean).join(', ') || undefined
+  if (value && typeof value === 'object' && 'name' in value) return personName((value as {name: unknown}).name)
+  return undefined
+}
+
+function readJsonLd(json: unknown, data: Record<string, unknown>): void {
+  const items = Array.isArray(json) ? json : json && typeof json === 'object' && '@graph' in json ? (json as {'@graph': unknown[]})['@graph'] : [json]
+  for (const item of items) {
+    if (!item || typeof item !== 'object') continue
+    const record = item as Record<string, unknown>
+    const author = personName(record.author)
+    if (author && data.author === undefined) data.author = author
+    const reviewer = personName(record.reviewedBy)
+    if (reviewer && data.medically_reviewed_by === undefined) data.medically_reviewed_by = reviewer
+    for (const [from, to] of [['datePublished', 'published'], ['dateModified', 'updated'], ['lastReviewed', 'last_reviewed']]) {
+      if (typeof record[from] === 'string' && data[to] === undefined) data[to] = record[from]
+    }
   }
 }
 

@@ -10,6 +10,7 @@
  * section logic works on scraped pages too.
  */
 import type {ArticleBuilder} from './builder.js'
+import {readFrontmatter} from '../parse/frontmatter.js'
 
 interface Line {
   text: string
@@ -18,10 +19,34 @@ interface Line {
 }
 
 export function walkText(source: string, builder: ArticleBuilder): void {
-  const lines = splitLines(source)
+  let lines = splitLines(source)
+  // YAML front matter at the top of a text file, as in Markdown.
+  if (lines[0]?.text.trim() === '---') {
+    const close = lines.findIndex((line, index) => index > 0 && index < 80 && line.text.trim() === '---')
+    if (close > 0) {
+      const value = lines.slice(1, close).map((line) => line.text).join('\n')
+      builder.frontmatter = readFrontmatter('yaml', value, lines[0].start, lines[close].end)
+      if (builder.frontmatter.error) {
+        builder.problems.push({reason: `Cannot parse YAML front matter: ${builder.frontmatter.error}`, start: lines[0].start, end: lines[close].end, fatal: false})
+      }
+
+      lines = lines.slice(close + 1)
+    }
+  }
+
   const groups = paragraphs(lines)
 
   for (const group of groups) {
+    // Bare URLs in plain text are links (sources, affiliate links).
+    for (const line of group) {
+      const urls = /\bhttps?:\/\/[^\s)<>\]"']+/g
+      let match: RegExpExecArray | null
+      while ((match = urls.exec(line.text))) {
+        const url = match[0].replace(/[.,;:!?]+$/, '')
+        builder.addLink({url, text: '', start: line.start + match.index, end: line.start + match.index + url.length, origin: 'text'})
+      }
+    }
+
     const first = group[0]
     const last = group[group.length - 1]
     const single = group.length === 1 ? first.text.trim() : ''

@@ -134,7 +134,8 @@ export interface FootnoteDefinition {
 }
 
 export interface Frontmatter {
-  kind: 'yaml' | 'toml'
+  /** `html` is page metadata: <meta> tags and JSON-LD. */
+  kind: 'yaml' | 'toml' | 'html'
   /** Parsed data, or undefined when it could not be parsed. */
   data: Record<string, unknown> | undefined
   error?: string

@@ -4,9 +4,8 @@
  *   rules catalog (each rule's own per-message severities).
  * - `strict`: every rule on; anything below error becomes an error, so a
  *   warning fails CI.
- * - `publisher`: house defaults for editorial teams: a site-wide disclaimer
- *   and affiliate disclosure are assumed to come from the template, review
- *   metadata is an error.
+ * - `publisher`: house defaults for editorial teams: the site template is
+ *   assumed to add the medical disclaimer, and review metadata is an error.
  */
 import {builtinRules} from '../../rules/index.js'
 import type {FitlintConfig} from './types.js'

@@ -182,6 +182,22 @@ function checkOption(file: string, path: string, value: unknown, spec: OptionSpe
       break
     }
 
+    case 'object': {
+      if (typeof value !== 'object' || value === null || Array.isArray(value)) fail('an object of lists of strings')
+      for (const [key, list] of Object.entries(value as Record<string, unknown>)) {
+        if (spec.keys && !spec.keys.includes(key)) {
+          const guess = didYouMean(key, spec.keys)
+          throw new ConfigError(file, `${path}.${key}`, 'unknown key', guess ? `did you mean \`${guess}\`?` : `keys: ${spec.keys.join(', ')}`)
+        }
+
+        if (!Array.isArray(list) || !list.every((item) => typeof item === 'string')) {
+          throw new ConfigError(file, `${path}.${key}`, `expected a list of strings, got ${describe(list)}`, spec.description)
+        }
+      }
+
+      break
+    }
+
     case 'enum': {
       if (typeof value !== 'string' || !spec.values?.includes(value)) {
         fail(`one of ${(spec.values ?? []).map((v) => JSON.stringify(v)).join(', ')}`)

@@ -73,8 +73,10 @@ export interface Rule<Options = Record<string, unknown>> {
 }
 
 export interface OptionSpec {
-  type: 'boolean' | 'number' | 'string' | 'string[]' | 'enum'
+  /** `object`: an object whose values are lists of strings, keys from `keys`. */
+  type: 'boolean' | 'number' | 'string' | 'string[]' | 'enum' | 'object'
   values?: string[]
+  keys?: string[]
   description: string
 }
 

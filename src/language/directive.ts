@@ -60,6 +60,20 @@ export function directiveClauses(text: string, clauses = splitClauses(text)): Di
 }
 
 export function clauseDirective(clause: Clause): DirectiveClause | undefined {
+  const direct = directiveAtStart(clause)
+  if (direct) return direct
+  // A leading phrase before the order: "The night before weigh-in, cut your water".
+  const comma = clause.text.indexOf(', ')
+  if (comma > 0 && comma < 60) {
+    const rest = {...clause, start: clause.start + comma + 2, text: clause.text.slice(comma + 2)}
+    const found = directiveAtStart(rest)
+    if (found && found.kind === 'imperative') return found
+  }
+
+  return undefined
+}
+
+function directiveAtStart(clause: Clause): DirectiveClause | undefined {
   const words = clause.text.match(/[\p{L}'’-]+/gu) ?? []
   let index = 0
   // Skip a subordinate opener that was not split off and leading adverbs.
