@@ -12,7 +12,7 @@ import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
-import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {inRanges, negatedBefore} from '../../src/language/negation.js'
 import {pageProfile} from '../../src/language/page.js'
 import {compilePhrases, firstMatch, type PhraseMatcher} from '../../src/language/phrases.js'
@@ -47,12 +47,13 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   const lexicons = sharedLexicons()
   const entries = groupEntries(data.groups, changes)
+  const matchers = compileGroupMatchers(entries, lexicons)
   return {
     groups: Object.entries(data.groups).map(([id, group]) => ({
       id,
       who: group.who,
       example: group.example,
-      trigger: compileEntries(entries[id], lexicons),
+      trigger: matchers[id],
       caveat: compilePhrases(group.caveats, lexicons, 'iu')
     })),
     safetySection: compilePhrases(data.safetySection, lexicons, 'iu')

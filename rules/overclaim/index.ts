@@ -13,7 +13,7 @@ import type {PhraseChanges, Rule, Severity} from '../../src/engine/rule.js'
 import {clauseAt} from '../../src/language/clauses.js'
 import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
-import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {hedge, opinion} from '../../src/language/hedges.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
 import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
@@ -53,13 +53,14 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   const lexicons = {...sharedLexicons(), ...data.lexicons}
   const entries = groupEntries(data.groups, changes)
+  const matchers = compileGroupMatchers(entries, lexicons)
   return {
     groups: Object.entries(data.groups).map(([id, group]) => ({
       id,
       severity: group.severity,
       message: group.message,
       uncitedOnly: group.uncitedOnly === true,
-      matcher: compileEntries(entries[id], lexicons),
+      matcher: matchers[id],
       rewrite: Object.entries(group.rewrite ?? {})
         .sort((a, b) => b[0].length - a[0].length)
         .map(([from, to]) => [new RegExp(`\\b${from.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'i'), to] as [RegExp, string])

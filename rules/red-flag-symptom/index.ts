@@ -13,7 +13,7 @@ import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
 import {negatedBefore, inRanges} from '../../src/language/negation.js'
-import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {nextProsePassage, referralAmong, referralIn} from '../../src/language/referral.js'
 import {sharedLexicons} from '../lexicon.js'
@@ -51,12 +51,13 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   const lexicons = {...sharedLexicons(), ...data.lexicons}
   const entries = groupEntries(data.groups, changes)
+  const matchers = compileGroupMatchers(entries, lexicons)
   return {
     groups: Object.entries(data.groups).map(([id, group]) => ({
       id,
       severity: group.severity,
       label: group.label,
-      matcher: compileEntries(entries[id], lexicons),
+      matcher: matchers[id],
       unless: group.unless ? compilePhrases([group.unless], lexicons, 'iu') : undefined
     })),
     notRedFlag: compilePhrases(data.notRedFlag, lexicons, 'iu'),

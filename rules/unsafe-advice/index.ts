@@ -17,7 +17,7 @@ import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Report, Rule, Severity} from '../../src/engine/rule.js'
 import {analyse, inReferenceSection, type SentenceAnalysis} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
-import {compileEntries, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
+import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {listPattern} from '../../src/language/lexicon-patterns.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
 import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
@@ -60,6 +60,7 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const data = loadYaml<Data>(new URL('./data.yml', import.meta.url))
   const lexicons = {...sharedLexicons(), ...data.lexicons}
   const entries = groupEntries(data.groups, changes)
+  const matchers = compileGroupMatchers(entries, lexicons)
   const groups = new Map<string, Group>()
   for (const [id, group] of Object.entries(data.groups)) {
     groups.set(id, {
@@ -67,7 +68,7 @@ function compile(changes: PhraseChanges | undefined): Compiled {
       severity: group.severity,
       message: group.message,
       advice: group.advice !== false,
-      matcher: compileEntries(entries[id], lexicons)
+      matcher: matchers[id]
     })
   }
 

@@ -5,7 +5,7 @@
  * `remove` drops phrases by their text.
  */
 import type {PhraseChanges} from '../engine/rule.js'
-import {compilePhrases, firstMatch, PhraseSyntaxError, type Lexicons, type PhraseMatch} from './phrases.js'
+import {compilePhrases, compileTagged, firstMatch, PhraseSyntaxError, type Lexicons, type PhraseMatch} from './phrases.js'
 
 export type GroupEntry = string | {all: string[]}
 
@@ -57,4 +57,66 @@ export function groupEntries(
   }
 
   return result
+}
+
+/** All groups of a rule compiled into one tagged matcher (one scan per text). */
+export interface GroupSet {
+  /** The first match of each group that matches `text`. */
+  matchAll(text: string): Map<string, PhraseMatch>
+  /** The first match of one group. */
+  match(group: string, text: string): PhraseMatch | undefined
+}
+
+export function compileGroupSet(groups: Record<string, GroupEntry[]>, lexicons: Lexicons): GroupSet {
+  const lists: string[][] = []
+  const plan: Array<{id: string; single: number; all: number[][]}> = []
+  for (const [id, entries] of Object.entries(groups)) {
+    const singles = entries.filter((entry): entry is string => typeof entry === 'string')
+    const single = lists.push(singles) - 1
+    const all = entries
+      .filter((entry): entry is {all: string[]} => typeof entry === 'object' && entry !== null && Array.isArray(entry.all))
+      .map((entry) => entry.all.map((phrase) => lists.push([phrase]) - 1))
+    plan.push({id, single, all})
+  }
+
+  const matcher = compileTagged(lists, lexicons, 'iu')
+  const recent = new Map<string, Map<string, PhraseMatch>>()
+  const matchAll = (text: string): Map<string, PhraseMatch> => {
+    const cached = recent.get(text)
+    if (cached) return cached
+    const found = new Map<string, PhraseMatch>()
+    const results = matcher.firstPerTag(text)
+    for (const {id, single, all} of plan) {
+      const direct = results[single]
+      if (direct) {
+        found.set(id, direct)
+        continue
+      }
+
+      for (const combination of all) {
+        const matches = combination.map((tag) => results[tag])
+        if (matches.every(Boolean)) {
+          found.set(id, matches[0]!)
+          break
+        }
+      }
+    }
+
+    if (recent.size > 256) recent.clear()
+    recent.set(text, found)
+    return found
+  }
+
+  return {
+    matchAll,
+    match(group, text) {
+      return matchAll(text).get(group)
+    }
+  }
+}
+
+/** Matchers for each group, all served by one shared scan. */
+export function compileGroupMatchers(groups: Record<string, GroupEntry[]>, lexicons: Lexicons): Record<string, CompiledMatcher> {
+  const set = compileGroupSet(groups, lexicons)
+  return Object.fromEntries(Object.keys(groups).map((id) => [id, {match: (text: string) => set.match(id, text)}]))
 }

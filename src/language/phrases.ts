@@ -162,7 +162,33 @@ type Node =
 /** Options of an alternative indexed by their first word, for large lists. */
 interface AltIndex {
   byWord: Map<string, Node[]>
+  byPrefix: Map<string, Node[]>
   rest: Node[]
+}
+
+/** Distinct key lengths of a prefix map, cached. */
+const prefixLengths = new WeakMap<Map<string, unknown[]>, number[]>()
+
+/** Look up everything indexed under a prefix of `word` (shortest first). */
+function prefixLookup<T>(map: Map<string, T[]>, word: string, visit: (item: T) => void): void {
+  if (map.size === 0) return
+  let lengths = prefixLengths.get(map as Map<string, unknown[]>)
+  if (!lengths) {
+    lengths = [...new Set([...map.keys()].map((key) => key.length))].sort((a, b) => a - b)
+    prefixLengths.set(map as Map<string, unknown[]>, lengths)
+  }
+
+  for (const length of lengths) {
+    if (length > word.length) break
+    const items = map.get(word.slice(0, length))
+    if (items) for (const item of items) visit(item)
+  }
+}
+
+function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+  const list = map.get(key)
+  if (list) list.push(item)
+  else map.set(key, [item])
 }
 
 function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
@@ -293,21 +319,18 @@ const NUMBER_WORDS = new Set(
  * long word list is not tried option by option at every word.
  */
 function indexAlt(node: Extract<Node, {type: 'alt'}>): AltIndex {
-  const index: AltIndex = {byWord: new Map(), rest: []}
+  const index: AltIndex = {byWord: new Map(), byPrefix: new Map(), rest: []}
   for (const option of node.options) {
     const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
     const empty = firstSet(option, first)
-    if (empty || first.open || first.prefixes.length > 0) {
+    if (empty || first.open) {
       index.rest.push(option)
       continue
     }
 
     if (first.number) first.words.add(NUMBER_KEY)
-    for (const word of first.words) {
-      const list = index.byWord.get(word)
-      if (list) list.push(option)
-      else index.byWord.set(word, [option])
-    }
+    for (const word of first.words) addTo(index.byWord, word, option)
+    for (const prefix of first.prefixes) addTo(index.byPrefix, prefix, option)
   }
 
   node.index = index
@@ -395,6 +418,12 @@ function step(node: Node, tokens: Token[], position: number): number[] {
       if (token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) && token.kind !== 'number') {
         const numeric = index.byWord.get(NUMBER_KEY)
         if (numeric) for (const option of numeric) for (const end of step(option, tokens, position)) add(end)
+      }
+
+      if (token && token.kind === 'word') {
+        prefixLookup(index.byPrefix, token.norm, (option) => {
+          for (const end of step(option, tokens, position)) add(end)
+        })
       }
 
       for (const option of index.rest) for (const end of step(option, tokens, position)) add(end)
@@ -524,6 +553,8 @@ interface Entry {
   node: Node
   anchor: Anchor | undefined
   id: number
+  /** Which phrase list (tag) the entry came from, for tagged matchers. */
+  tag: number
 }
 
 const wordSets = new Map<Token[], Set<string>>()
@@ -568,26 +599,37 @@ function distribute(node: Node): Node[] {
     ]
   }
 
-  if (node.type === 'seq' && node.items.length > 1 && node.items[0].type === 'alt' && !node.items[0].optional) {
+  if (node.type === 'seq' && node.items.length > 1 && node.items[0].type === 'alt') {
     const [head, ...rest] = node.items
-    return distribute(head).map((option): Node => ({type: 'seq', items: [option, ...rest]}))
+    const required = head.optional ? {...head, optional: false, index: undefined} : head
+    const withHead = distribute(required).map((option): Node => ({type: 'seq', items: [option, ...rest]}))
+    // "[the] pain": one entry with the optional words, one without.
+    if (!head.optional) return withHead
+    const tail: Node = rest.length === 1 ? rest[0] : {type: 'seq', items: rest}
+    return [...withHead, ...distribute(tail)]
   }
 
+  if (node.type === 'alt' && node.optional) return distribute({...node, optional: false, index: undefined})
   return [node]
 }
 
 /** Compiled phrases. */
 export class PhraseMatcher {
   private readonly byWord = new Map<string, Entry[]>()
-  private readonly byPrefix: Array<[string, Entry]> = []
+  private readonly byPrefix = new Map<string, Entry[]>()
   private readonly open: Entry[] = []
   private readonly entries: Entry[] = []
   readonly phrases: string[]
 
-  constructor(nodes: Node[], phrases: string[]) {
+  /** Number of tags (phrase lists) in a tagged matcher. */
+  readonly tags: number
+
+  constructor(nodes: Node[], phrases: string[], tags?: number[]) {
     this.phrases = phrases
-    for (const node of nodes.flatMap(distribute)) {
-      const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length}
+    this.tags = tags ? Math.max(0, ...tags) + 1 : 1
+    const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
+    for (const [node, tag] of tagged) {
+      const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
@@ -603,7 +645,7 @@ export class PhraseMatcher {
         else this.byWord.set(word, [entry])
       }
 
-      for (const prefix of first.prefixes) this.byPrefix.push([prefix, entry])
+      for (const prefix of first.prefixes) addTo(this.byPrefix, prefix, entry)
     }
   }
 
@@ -628,30 +670,97 @@ export class PhraseMatcher {
   /** The longest match starting at token `position`, as an end position. */
   private longestAt(tokens: Token[], position: number, possible: (entry: Entry) => boolean): number {
     const token = tokens[position]
-    if (token.afterHyphen) return -1
+    if (token.afterHyphen || token.kind === 'punct' && !this.byWord.has(token.norm)) return -1
     let best = -1
-    const tryEntry = (entry: Entry) => {
-      if (!possible(entry)) return
-      for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
-    }
-
     const candidates = this.byWord.get(token.norm)
-    if (candidates) for (const entry of candidates) tryEntry(entry)
-    if (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) {
+    if (candidates) best = this.tryAll(candidates, tokens, position, possible, best)
+    if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
       const numbers = this.byWord.get(NUMBER_KEY)
-      if (numbers) for (const entry of numbers) tryEntry(entry)
+      if (numbers) best = this.tryAll(numbers, tokens, position, possible, best)
     }
 
-    if (token.kind === 'word') {
-      for (const [prefix, entry] of this.byPrefix) if (token.norm.startsWith(prefix)) tryEntry(entry)
+    if (token.kind === 'word' && this.byPrefix.size > 0) {
+      prefixLookup(this.byPrefix, token.norm, (entry) => {
+        best = this.tryAll([entry], tokens, position, possible, best)
+      })
     }
 
-    for (const entry of this.open) tryEntry(entry)
+    if (this.open.length > 0) best = this.tryAll(this.open, tokens, position, possible, best)
     return best
   }
 
+  private tryAll(entries: Entry[], tokens: Token[], position: number, possible: (entry: Entry) => boolean, best: number): number {
+    for (const entry of entries) {
+      if (!possible(entry)) continue
+      for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
+    }
+
+    return best
+  }
+
+  /**
+   * The first (leftmost, then longest) match of each tag, in one scan of the
+   * text: how a rule checks all its phrase groups at once.
+   */
+  firstPerTag(text: string): Array<PhraseMatch | undefined> {
+    const cached = this.recentTagged.get(text)
+    if (cached) return cached
+    const result: Array<PhraseMatch | undefined> = new Array(this.tags).fill(undefined)
+    const tokens = tokensOf(text)
+    const possible = this.possible(tokens)
+    let remaining = this.tags
+    const ends: number[] = new Array(this.tags).fill(-1)
+    for (let position = 0; position < tokens.length && remaining > 0; position++) {
+      const token = tokens[position]
+      if (token.afterHyphen) continue
+      ends.fill(-1)
+      const visit = (entry: Entry) => {
+        if (result[entry.tag] || !possible(entry)) return
+        for (const end of step(entry.node, tokens, position)) if (end > ends[entry.tag] && end > position) ends[entry.tag] = end
+      }
+
+      const candidates = this.byWord.get(token.norm)
+      if (candidates) for (const entry of candidates) visit(entry)
+      if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
+        const numbers = this.byWord.get(NUMBER_KEY)
+        if (numbers) for (const entry of numbers) visit(entry)
+      }
+
+      if (token.kind === 'word') prefixLookup(this.byPrefix, token.norm, visit)
+      for (const entry of this.open) visit(entry)
+      for (let tag = 0; tag < this.tags; tag++) {
+        if (ends[tag] !== -1 && !result[tag]) {
+          result[tag] = toMatch(text, tokens, position, ends[tag])
+          remaining--
+        }
+      }
+    }
+
+    if (this.recentTagged.size > 256) this.recentTagged.clear()
+    this.recentTagged.set(text, result)
+    return result
+  }
+
+  private readonly recentTagged = new Map<string, Array<PhraseMatch | undefined>>()
+
+  /** Results for recent texts: the same sentence is asked about many times. */
+  private readonly recent = new Map<string, PhraseMatch | null>()
+
   /** First match at or after text offset `from`. */
   first(text: string, from = 0): PhraseMatch | undefined {
+    if (from === 0) {
+      const cached = this.recent.get(text)
+      if (cached !== undefined) return cached ?? undefined
+      const found = this.search(text, 0)
+      if (this.recent.size > 256) this.recent.clear()
+      this.recent.set(text, found ?? null)
+      return found
+    }
+
+    return this.search(text, from)
+  }
+
+  private search(text: string, from: number): PhraseMatch | undefined {
     const tokens = tokensOf(text)
     if (tokens.length === 0) return undefined
     const possible = this.possible(tokens)
@@ -705,6 +814,25 @@ export function compilePhrases(phrases: string[], lexicons: Lexicons = {}, flags
   const caseSensitive = !flags.includes('i')
   const nodes = phrases.map((phrase) => parse(phrase, lexicons, caseSensitive, 0))
   return new PhraseMatcher(nodes, phrases)
+}
+
+/**
+ * Compile several phrase lists into one tagged matcher: `firstPerTag(text)`
+ * gives the first match of each list in a single scan.
+ */
+export function compileTagged(lists: string[][], lexicons: Lexicons = {}, flags = 'iu'): PhraseMatcher {
+  const caseSensitive = !flags.includes('i')
+  const phrases: string[] = []
+  const nodes: Node[] = []
+  const tags: number[] = []
+  lists.forEach((list, tag) => {
+    for (const phrase of list) {
+      phrases.push(phrase)
+      nodes.push(parse(phrase, lexicons, caseSensitive, 0))
+      tags.push(tag)
+    }
+  })
+  return new PhraseMatcher(nodes, phrases, tags.length > 0 ? tags : [lists.length - 1])
 }
 
 type Matcher = PhraseMatcher | RegExp
