@@ -84,10 +84,26 @@ function compile(changes: PhraseChanges | undefined): Compiled {
 }
 
 /** Doses taken at once that are unsafe, per unit named in the text. */
-const DOSE_LIMITS: Array<{substance: RegExp; limit: number; name: string}> = [
+const DOSE_LIMITS = [
   {substance: /caffeine/i, limit: 400, name: 'caffeine'},
   {substance: /sodium/i, limit: 3000, name: 'sodium'}
-]
+].map((dose) => ({...dose, ...dosePatterns(dose.name)}))
+
+/** Per-unit dose patterns, with the substance named or only implied. */
+function dosePatterns(name: string): {perUnitNamed: RegExp; perUnitImplied: RegExp; stated: RegExp} {
+  const build = (what: string) =>
+    new RegExp(
+      String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg${what}|\b(\d[\d,]*)\s*mg${what}\s+(?:\w+\s+){0,2}?(?:per|a|each|every|in each|into each)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`,
+      'i'
+    )
+  return {
+    perUnitNamed: build(String.raw`\s+(?:of\s+)?${name}`),
+    perUnitImplied: build(String.raw`(?:\s+(?:of\s+)?${name})?`),
+    stated: new RegExp(String.raw`(\d[\d,]*)\s*(?:mg|milligrams)\s+(?:of\s+)?${name}`, 'i')
+  }
+}
+
+const UNITS = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i
 
 const NUMBER_WORDS: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, double: 2, triple: 3}
 
@@ -281,17 +297,15 @@ export const rule: Rule = {
       // Per-unit doses ("Each scoop packs 350 mg of caffeine").
       const sectionDoses = doses.get(sentence.section) ?? new Map<string, number>()
       doses.set(sentence.section, sectionDoses)
-      for (const {substance, name} of DOSE_LIMITS) {
-        // The substance may be named in the sentence or only in its section
-        // ("One brand has 200 mg in each tablet" under "Is caffeine cheating?").
-        const named = substance.test(text)
-        if (!named && !substance.test(sectionText(article, sentence.section))) continue
-        const what = named ? String.raw`\s+(?:of\s+)?${name}` : String.raw`(?:\s+(?:of\s+)?${name})?`
-        const perUnit = new RegExp(
-          String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg${what}|\b(\d[\d,]*)\s*mg${what}\s+(?:\w+\s+){0,2}?(?:per|a|each|every|in each|into each)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`,
-          'i'
-        ).exec(text)
-        if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
+      if (/\d\s*mg\b/i.test(text)) {
+        for (const {substance, name, perUnitNamed, perUnitImplied} of DOSE_LIMITS) {
+          // The substance may be named in the sentence or only in its section
+          // ("One brand has 200 mg in each tablet" under "Is caffeine cheating?").
+          const named = substance.test(text)
+          if (!named && !substance.test(sectionText(article, sentence.section))) continue
+          const perUnit = (named ? perUnitNamed : perUnitImplied).exec(text)
+          if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
+        }
       }
 
       let finding: Finding | undefined
@@ -376,15 +390,15 @@ export const rule: Rule = {
       // 4. Doses: "take two scoops" after "350 mg of caffeine per scoop",
       //    or a stated dose at or over the limit.
       if (!finding && advice) {
-        for (const {limit, name} of DOSE_LIMITS) {
-          const stated = new RegExp(String.raw`(\d[\d,]*)\s*(?:mg|milligrams)\s+(?:of\s+)?${name}`, 'i').exec(text)
+        for (const {limit, name, stated: statedPattern} of DOSE_LIMITS) {
+          const stated = statedPattern.exec(text)
           if (stated && toNumber(stated[1]) >= limit && analysis.directives.some((directive) => stated.index >= directive.start && stated.index < directive.end)) {
             finding = {group: group('caffeine'), match: {start: stated.index, end: stated.index + stated[0].length, text: stated[0]}, detail: `${stated[1]} mg of ${name} at once`}
             break
           }
 
           const perUnit = sectionDoses.get(name)
-          const units = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i.exec(text)
+          const units = sectionDoses.size > 0 ? UNITS.exec(text) : null
           const count = units ? toNumber(units[1]) + (units[3] ? 0.5 : 0) : 0
           if (perUnit && units && perUnit * count >= limit) {
             finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${count} × ${perUnit} mg = ${count * perUnit} mg of ${name}`}
