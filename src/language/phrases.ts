@@ -45,6 +45,8 @@ export interface Token {
   kind: 'word' | 'number' | 'punct'
   /** The token follows a hyphen inside a compound ("pre-pregnancy"). */
   afterHyphen: boolean
+  /** Prefixes of `norm`, computed once when first needed. */
+  prefixes?: string[]
 }
 
 const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
@@ -185,6 +187,25 @@ function prefixLookup<T>(map: Map<string, T[]>, word: string, visit: (item: T) =
   }
 }
 
+/** Like `prefixLookup`, with the token's prefix strings computed once. */
+function tokenPrefixLookup<T>(map: Map<string, T[]>, token: Token, visit: (item: T) => void): void {
+  if (map.size === 0) return
+  const word = token.norm
+  let prefixes = token.prefixes
+  if (!prefixes) {
+    prefixes = []
+    for (let length = 1; length <= Math.min(word.length, 16); length++) prefixes.push(word.slice(0, length))
+    token.prefixes = prefixes
+  }
+
+  for (const prefix of prefixes) {
+    const items = map.get(prefix)
+    if (items) for (const item of items) visit(item)
+  }
+
+  if (word.length > 16) prefixLookup(map, word, (item) => visit(item))
+}
+
 function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
   const list = map.get(key)
   if (list) list.push(item)
@@ -309,6 +330,13 @@ function splitPattern(phrase: string): string[] {
 
 const EMPTY: number[] = []
 
+/** Shared `[position + 1]` results, so a word match allocates nothing. */
+const NEXT: number[][] = Array.from({length: 4096}, (_, index) => [index + 1])
+
+function next(position: number): number[] {
+  return position + 1 < NEXT.length ? NEXT[position] : [position + 1]
+}
+
 /** Words that `#` matches as well as digits. */
 const NUMBER_WORDS = new Set(
   'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand dozen half'.split(' ')
@@ -342,23 +370,23 @@ function step(node: Node, tokens: Token[], position: number): number[] {
   switch (node.type) {
     case 'word': {
       if (!token || token.kind === 'punct') return EMPTY
-      return (node.caseSensitive ? token.raw === node.value : token.norm === node.value) ? [position + 1] : EMPTY
+      return (node.caseSensitive ? token.raw === node.value : token.norm === node.value) ? next(position) : EMPTY
     }
 
     case 'prefix': {
-      return token && token.kind === 'word' && token.norm.startsWith(node.value) ? [position + 1] : EMPTY
+      return token && token.kind === 'word' && token.norm.startsWith(node.value) ? next(position) : EMPTY
     }
 
     case 'number': {
-      return token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) ? [position + 1] : EMPTY
+      return token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) ? next(position) : EMPTY
     }
 
     case 'any': {
-      return token && token.kind !== 'punct' ? [position + 1] : EMPTY
+      return token && token.kind !== 'punct' ? next(position) : EMPTY
     }
 
     case 'punct': {
-      return token && token.kind === 'punct' && token.norm === node.value ? [position + 1] : EMPTY
+      return token && token.kind === 'punct' && token.norm === node.value ? next(position) : EMPTY
     }
 
     case 'gap': {
@@ -392,12 +420,29 @@ function step(node: Node, tokens: Token[], position: number): number[] {
     }
 
     case 'seq': {
-      let positions = [position]
+      let positions: number[] = EMPTY
+      let first = true
       for (const item of node.items) {
-        const next = new Set<number>()
-        for (const at of positions) for (const end of step(item, tokens, at)) next.add(end)
-        if (next.size === 0) return EMPTY
-        positions = [...next]
+        if (first) {
+          first = false
+          positions = step(item, tokens, position)
+          if (positions.length === 0) return EMPTY
+          continue
+        }
+
+        if (positions.length === 1) {
+          positions = step(item, tokens, positions[0])
+          if (positions.length === 0) return EMPTY
+          continue
+        }
+
+        const following: number[] = []
+        for (const at of positions) {
+          for (const end of step(item, tokens, at)) if (!following.includes(end)) following.push(end)
+        }
+
+        if (following.length === 0) return EMPTY
+        positions = following
       }
 
       return positions
@@ -421,7 +466,7 @@ function step(node: Node, tokens: Token[], position: number): number[] {
       }
 
       if (token && token.kind === 'word') {
-        prefixLookup(index.byPrefix, token.norm, (option) => {
+        tokenPrefixLookup(index.byPrefix, token, (option) => {
           for (const end of step(option, tokens, position)) add(end)
         })
       }
@@ -655,17 +700,24 @@ export class PhraseMatcher {
    */
   private possible(tokens: Token[]): (entry: Entry) => boolean {
     const words = wordSet(tokens)
-    const known = new Uint8Array(this.entries.length)
+    // Reused between calls: an entry's state counts only if stamped this call.
+    this.generation = (this.generation + 1) >>> 0 || 1
+    const generation = this.generation
+    const stamps = (this.stamps ??= new Uint32Array(this.entries.length))
+    const states = (this.states ??= new Uint8Array(this.entries.length))
     return (entry) => {
-      let state = known[entry.id]
-      if (state === 0) {
-        state = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
-        known[entry.id] = state
+      if (stamps[entry.id] !== generation) {
+        stamps[entry.id] = generation
+        states[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
       }
 
-      return state === 1
+      return states[entry.id] === 1
     }
   }
+
+  private generation = 0
+  private stamps: Uint32Array | undefined
+  private states: Uint8Array | undefined
 
   /** The longest match starting at token `position`, as an end position. */
   private longestAt(tokens: Token[], position: number, possible: (entry: Entry) => boolean): number {
@@ -680,7 +732,7 @@ export class PhraseMatcher {
     }
 
     if (token.kind === 'word' && this.byPrefix.size > 0) {
-      prefixLookup(this.byPrefix, token.norm, (entry) => {
+      tokenPrefixLookup(this.byPrefix, token, (entry) => {
         best = this.tryAll([entry], tokens, position, possible, best)
       })
     }
@@ -726,7 +778,7 @@ export class PhraseMatcher {
         if (numbers) for (const entry of numbers) visit(entry)
       }
 
-      if (token.kind === 'word') prefixLookup(this.byPrefix, token.norm, visit)
+      if (token.kind === 'word') tokenPrefixLookup(this.byPrefix, token, visit)
       for (const entry of this.open) visit(entry)
       for (let tag = 0; tag < this.tags; tag++) {
         if (ends[tag] !== -1 && !result[tag]) {
