@@ -3,6 +3,7 @@
  * blocks, split sentences, then link sentences to sections, passages, links
  * and citations. Rules get this model and never re-walk trees.
  */
+import {startArticle} from '../language/text-cache.js'
 import {ArticleBuilder} from './builder.js'
 import {findTextCitations} from './citations.js'
 import {walkHast} from './from-hast.js'
@@ -58,6 +59,8 @@ export class ParseError extends Error {
  * Throws `ParseError` when the file cannot be parsed at all (broken MDX).
  */
 export function buildArticle(source: string, format: Format): Article {
+  // Results cached per text belong to the previous article: drop them.
+  startArticle()
   // A byte order mark would hide front matter from the parsers: parse the
   // text after it, then shift every offset back into the original.
   if (source.charCodeAt(0) === 0xfeff) {

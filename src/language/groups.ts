@@ -5,6 +5,7 @@
  * `remove` drops phrases by their text.
  */
 import type {PhraseChanges} from '../engine/rule.js'
+import {textCache} from './text-cache.js'
 import {compilePhrases, compileTagged, firstMatch, PhraseSyntaxError, type Lexicons, type PhraseMatch} from './phrases.js'
 
 export type GroupEntry = string | {all: string[]}
@@ -80,7 +81,7 @@ export function compileGroupSet(groups: Record<string, GroupEntry[]>, lexicons: 
   }
 
   const matcher = compileTagged(lists, lexicons, 'iu')
-  const recent = new Map<string, Map<string, PhraseMatch>>()
+  const recent = textCache<string, Map<string, PhraseMatch>>()
   const matchAll = (text: string): Map<string, PhraseMatch> => {
     const cached = recent.get(text)
     if (cached) return cached
@@ -102,7 +103,6 @@ export function compileGroupSet(groups: Record<string, GroupEntry[]>, lexicons: 
       }
     }
 
-    if (recent.size > 256) recent.clear()
     recent.set(text, found)
     return found
   }

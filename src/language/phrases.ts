@@ -23,6 +23,8 @@
  * backtracking), so no input can make it slow.
  */
 
+import {textCache} from './text-cache.js'
+
 export type Lexicons = Record<string, string[]>
 
 export class PhraseSyntaxError extends Error {
@@ -134,13 +136,12 @@ function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boo
   tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen})
 }
 
-const tokenCache = new Map<string, Token[]>()
+const tokenCache = textCache<string, Token[]>()
 
 /** Tokens of `text`, cached: many matchers look at the same sentence. */
 export function tokensOf(text: string): Token[] {
   let tokens = tokenCache.get(text)
   if (!tokens) {
-    if (tokenCache.size > 2000) tokenCache.clear()
     tokens = tokenize(text)
     tokenCache.set(text, tokens)
   }
@@ -602,13 +603,12 @@ interface Entry {
   tag: number
 }
 
-const wordSets = new Map<Token[], Set<string>>()
+const wordSets = textCache<Token[], Set<string>>()
 
 /** The distinct words of a token list (cached with the tokens). */
 function wordSet(tokens: Token[]): Set<string> {
   let set = wordSets.get(tokens)
   if (!set) {
-    if (wordSets.size > 2000) wordSets.clear()
     set = new Set(tokens.map((token) => token.norm))
     wordSets.set(tokens, set)
   }
@@ -788,15 +788,14 @@ export class PhraseMatcher {
       }
     }
 
-    if (this.recentTagged.size > 256) this.recentTagged.clear()
     this.recentTagged.set(text, result)
     return result
   }
 
-  private readonly recentTagged = new Map<string, Array<PhraseMatch | undefined>>()
+  private readonly recentTagged = textCache<string, Array<PhraseMatch | undefined>>()
 
   /** Results for recent texts: the same sentence is asked about many times. */
-  private readonly recent = new Map<string, PhraseMatch | null>()
+  private readonly recent = textCache<string, PhraseMatch | null>()
 
   /** First match at or after text offset `from`. */
   first(text: string, from = 0): PhraseMatch | undefined {
@@ -804,7 +803,6 @@ export class PhraseMatcher {
       const cached = this.recent.get(text)
       if (cached !== undefined) return cached ?? undefined
       const found = this.search(text, 0)
-      if (this.recent.size > 256) this.recent.clear()
       this.recent.set(text, found ?? null)
       return found
     }
