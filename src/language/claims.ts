@@ -13,6 +13,7 @@
  */
 import {listPattern, phrasesPattern} from './lexicon-patterns.js'
 import {allMatches, firstMatch, type PhraseMatch} from './phrases.js'
+import {textCache} from './text-cache.js'
 
 /** Effect verb then (within six words) a body object, or a whole effect phrase. */
 export function effectClaim(text: string): PhraseMatch | undefined {
@@ -68,5 +69,14 @@ export function generalization(text: string): PhraseMatch | undefined {
 
 /** Any sign that the sentence states an empirical health claim. */
 export function claimEvidence(text: string): PhraseMatch | undefined {
-  return researchAppeal(text) ?? effectClaim(text) ?? quantifiedClaim(text) ?? generalization(text)
+  let found = evidenceCache.get(text)
+  if (found === undefined) {
+    found = researchAppeal(text) ?? effectClaim(text) ?? quantifiedClaim(text) ?? generalization(text) ?? null
+    evidenceCache.set(text, found)
+  }
+
+  return found ?? undefined
 }
+
+/** Several rules ask about the same sentence. */
+const evidenceCache = textCache<string, PhraseMatch | null>()

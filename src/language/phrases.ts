@@ -823,8 +823,20 @@ export class PhraseMatcher {
     return undefined
   }
 
-  /** All non-overlapping matches, left to right. */
+  /** All non-overlapping matches, left to right (cached per text; do not modify). */
   all(text: string): PhraseMatch[] {
+    let found = this.recentAll.get(text)
+    if (!found) {
+      found = this.scanAll(text)
+      this.recentAll.set(text, found)
+    }
+
+    return found
+  }
+
+  private readonly recentAll = textCache<string, PhraseMatch[]>()
+
+  private scanAll(text: string): PhraseMatch[] {
     const tokens = tokensOf(text)
     const found: PhraseMatch[] = []
     if (tokens.length === 0) return found
