@@ -5,7 +5,7 @@ import yargs from 'yargs'
 import type {SeveritySetting} from '../engine/rule.js'
 import {UsageError} from '../config/errors.js'
 
-export const FORMATS = ['stylish', 'json'] as const
+export const FORMATS = ['stylish', 'json', 'sarif', 'github'] as const
 export type ReportFormat = (typeof FORMATS)[number]
 
 export interface CliOptions {
@@ -24,6 +24,13 @@ export interface CliOptions {
   explain?: string
   color?: boolean
   verbose: boolean
+  cache: boolean
+  cacheLocation: string
+  changedSince?: string
+  changedLines: boolean
+  shard?: {index: number; count: number}
+  /** Worker threads; 1 lints in the main thread. */
+  concurrency: number | 'auto'
 }
 
 export type ParsedArgs = {kind: 'run'; options: CliOptions} | {kind: 'exit'; code: number; output: string}
@@ -57,6 +64,12 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
     .option('explain', {type: 'string', describe: 'Print the documentation of a rule and exit'})
     .option('color', {type: 'boolean', describe: 'Force colour on or off (--no-color)'})
     .option('verbose', {type: 'boolean', default: false, describe: 'Show each message’s note and docs link'})
+    .option('cache', {type: 'boolean', default: false, describe: 'Only lint files whose content, config or fitlint version changed since the last --cache run'})
+    .option('cache-location', {type: 'string', default: '.fitlintcache', describe: 'Cache file (or folder for it)'})
+    .option('changed-since', {type: 'string', describe: 'Only lint files changed since this git ref (commits, staged, unstaged, untracked)'})
+    .option('changed-lines', {type: 'boolean', default: false, describe: 'With --changed-since: only report messages on added or edited lines'})
+    .option('shard', {type: 'string', describe: 'Lint shard K of N (K/N) of the files, for parallel CI jobs'})
+    .option('concurrency', {type: 'string', default: '1', describe: 'Lint in N worker threads (auto: one per core)'})
     .version(version)
     .alias('v', 'version')
     .help()
@@ -105,6 +118,18 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
     throw new UsageError('--stdin-filename needs --stdin')
   }
 
+  if (args['changed-lines'] && args['changed-since'] === undefined) {
+    throw new UsageError('--changed-lines needs --changed-since REF')
+  }
+
+  if (args.stdin && (args['changed-since'] !== undefined || args.shard !== undefined)) {
+    throw new UsageError('--stdin lints stdin only; --changed-since and --shard select files from paths')
+  }
+
+  if (typeof args['changed-since'] === 'string' && args['changed-since'].trim() === '') {
+    throw new UsageError('--changed-since expects a git ref, e.g. --changed-since origin/main')
+  }
+
   return {
     kind: 'run',
     options: {
@@ -123,7 +148,33 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
       printConfig: args['print-config'],
       explain: args.explain,
       color: args.color as boolean | undefined,
-      verbose: Boolean(args.verbose)
+      verbose: Boolean(args.verbose),
+      cache: Boolean(args.cache),
+      cacheLocation: String(args['cache-location']),
+      changedSince: args['changed-since'] as string | undefined,
+      changedLines: Boolean(args['changed-lines']),
+      shard: args.shard === undefined ? undefined : parseShard(String(args.shard)),
+      concurrency: parseConcurrency(String(args.concurrency))
     }
   }
+}
+
+function parseShard(value: string): {index: number; count: number} {
+  const match = /^\s*(\d+)\s*\/\s*(\d+)\s*$/.exec(value)
+  const index = match ? Number(match[1]) : Number.NaN
+  const count = match ? Number(match[2]) : Number.NaN
+  if (!match || count < 1 || index < 1 || index > count || !Number.isSafeInteger(count)) {
+    throw new UsageError(`invalid --shard \`${value}\`: expected K/N with 1 ≤ K ≤ N, e.g. --shard 2/4`)
+  }
+
+  return {index, count}
+}
+
+function parseConcurrency(value: string): number | 'auto' {
+  if (value === 'auto') return 'auto'
+  if (!/^\d+$/.test(value) || Number(value) < 1 || Number(value) > 256) {
+    throw new UsageError(`invalid --concurrency \`${value}\`: expected a number of threads (1–256) or auto`)
+  }
+
+  return Number(value)
 }

@@ -8,13 +8,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
-import {ruleById} from '../../rules/index.js'
+import {builtinRules, ruleById} from '../../rules/index.js'
 import {ConfigError, UsageError, didYouMean} from '../config/errors.js'
 import {ConfigResolver} from '../config/resolve.js'
 import type {RuleSetting} from '../config/types.js'
-import {loadReporter} from '../reporters/index.js'
+import {loadReporter, wantsRepositoryRoot} from '../reporters/index.js'
 import {parseArgs, type CliOptions} from './args.js'
-import {EXTENSIONS, runEngine} from './engine.js'
+import {EXTENSIONS, runEngine, type EngineOptions} from './engine.js'
+import type {ChangedLines, Changes} from './git.js'
+import type {Progress} from './progress.js'
 import {explainRule} from './explain.js'
 import {writeAtomic} from './write.js'
 import {packageVersion} from './version.js'
@@ -26,6 +28,8 @@ export interface Io {
   cwd: string
   env: NodeJS.ProcessEnv
   isTTY: boolean
+  /** Is stderr a terminal (progress)? */
+  stderrIsTTY?: boolean
 }
 
 const defaultIo = (): Io => ({
@@ -34,7 +38,8 @@ const defaultIo = (): Io => ({
   stdin: process.stdin,
   cwd: process.cwd(),
   env: process.env,
-  isTTY: Boolean(process.stdout.isTTY)
+  isTTY: Boolean(process.stdout.isTTY),
+  stderrIsTTY: Boolean(process.stderr.isTTY)
 })
 
 export async function main(argv: string[], io: Io = defaultIo()): Promise<number> {
@@ -91,14 +96,73 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError('no files given: pass paths, folders or globs (e.g. `fitlint articles/`), or --stdin')
   }
 
-  const result = await runEngine({
+  // Everything below loads only with the flags that need it.
+  let root: string | undefined
+  let changes: Changes | undefined
+  if (options.changedSince !== undefined || options.shard || wantsRepositoryRoot(options.format)) {
+    const git = await import('./git.js')
+    if (options.changedSince !== undefined) {
+      changes = await git.changedSince(options.changedSince, io.cwd, {lines: options.changedLines})
+      if (changes.warning) io.stderr.write(changes.warning + '\n')
+      root = changes.root
+    } else {
+      root = (await git.gitRoot(io.cwd)) ?? io.cwd
+    }
+  }
+
+  const filters: Array<(absolute: string) => boolean> = []
+  if (changes) {
+    const changed = changes.files
+    filters.push((absolute) => changed.has(absolute))
+  }
+
+  if (options.shard) {
+    const {shardFilter} = await import('./shard.js')
+    filters.push(shardFilter(options.shard, root ?? io.cwd))
+  }
+
+  const cache =
+    options.cache && !options.stdin
+      ? await (await import('./cache.js')).LintCache.open(path.resolve(io.cwd, options.cacheLocation), packageVersion())
+      : undefined
+
+  let progress: Progress | undefined
+  // Progress only for people at a terminal: never in CI logs or pipes.
+  const showProgress = !options.stdin && Boolean(io.stderrIsTTY) && !io.env.CI && io.env.TERM !== 'dumb'
+  const progressModule = showProgress ? await import('./progress.js') : undefined
+
+  const engineOptions: EngineOptions = {
     patterns: options.patterns,
     cwd: io.cwd,
     resolver,
     ignorePath: options.ignorePath,
     stdin: options.stdin ? io.stdin : undefined,
-    stdinFilename: options.stdinFilename
-  })
+    stdinFilename: options.stdinFilename,
+    select: filters.length > 0 ? (absolute) => filters.every((filter) => filter(absolute)) : undefined,
+    cache,
+    concurrency: options.stdin ? 1 : options.concurrency,
+    onStart(total) {
+      if (progressModule && total > 0) progress = progressModule.createProgress(io.stderr, total)
+    },
+    onFile() {
+      progress?.tick()
+    }
+  }
+
+  let result
+  try {
+    result = await runEngine(engineOptions)
+  } finally {
+    progress?.done()
+  }
+
+  if (cache) {
+    try {
+      await cache.save()
+    } catch (error) {
+      io.stderr.write(`fitlint: cannot write the cache \`${cache.location}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}\n`)
+    }
+  }
 
   if (result.configErrors.length > 0) {
     for (const error of result.configErrors) {
@@ -114,13 +178,21 @@ async function run(argv: string[], io: Io): Promise<number> {
   }
 
   const files = result.files
-  if (files.length === 0 && !options.stdin) {
+  if (result.found === 0 && !options.stdin) {
     const notFiles = options.patterns.filter((pattern) => !isFile(path.resolve(io.cwd, pattern)))
     if (notFiles.length > 0) {
       throw new UsageError(
         `no files to lint in ${notFiles.map((pattern) => `\`${pattern}\``).join(', ')} (fitlint reads ${EXTENSIONS.join(' ')}; node_modules and .fitlintignore entries are skipped)`
       )
     }
+  }
+
+  if (changes && files.length === 0 && !options.quiet) {
+    io.stderr.write(`fitlint: no changed files to lint since \`${options.changedSince}\`\n`)
+  }
+
+  if (changes?.lines) {
+    keepChangedLines(files, changes.lines, io.cwd)
   }
 
   if (options.quiet) {
@@ -140,7 +212,15 @@ async function run(argv: string[], io: Io): Promise<number> {
 
   const reporter = await loadReporter(options.format)
   const color = options.color ?? (!options.outputFile && io.isTTY && !io.env.NO_COLOR && options.format === 'stylish')
-  const report = await reporter(files, {color, verbose: options.verbose, cwd: io.cwd})
+  const report = await reporter(files, {
+    color,
+    verbose: options.verbose,
+    cwd: io.cwd,
+    root,
+    env: io.env,
+    shard: options.shard,
+    warn: (text) => io.stderr.write(`fitlint: ${text}\n`)
+  })
 
   if (options.outputFile) {
     await writeAtomic(path.resolve(io.cwd, options.outputFile), report)
@@ -183,6 +263,28 @@ function missingInputs(files: VFile[]): string[] {
   }
 
   return missing
+}
+
+/**
+ * `--changed-lines`: keep messages that touch an added or edited line, and
+ * every message of a document-level rule (a missing disclaimer belongs to
+ * the whole changed file) or about the file itself (parse, encoding).
+ */
+function keepChangedLines(files: VFile[], lines: ChangedLines, cwd: string): void {
+  const whole = new Set([...builtinRules.filter((rule) => rule.scope === 'document').map((rule) => rule.id), 'parse', 'encoding'])
+  for (const file of files) {
+    const changed = lines.get(path.resolve(cwd, file.path))
+    if (changed === 'all') continue
+    file.messages = file.messages.filter((message) => {
+      if (!message.ruleId || whole.has(message.ruleId)) return true
+      const place = message.place
+      if (!place) return true
+      const start = 'start' in place ? place.start.line : place.line
+      const end = 'end' in place ? place.end.line : place.line
+      for (let line = start; line <= end; line++) if (changed?.has(line)) return true
+      return false
+    })
+  }
 }
 
 function isFile(file: string): boolean {

@@ -28,12 +28,24 @@ export async function writeAtomic(target: string, content: string): Promise<void
     if (error instanceof UsageError) throw error
   }
 
-  const temporary = path.join(folder, `.${path.basename(target)}.${process.pid}.${Date.now()}.tmp`)
+  try {
+    await writeFileAtomic(target, content)
+  } catch (error) {
+    throw new UsageError(`cannot write --output-file \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+  }
+}
+
+/** Write `content` to a temporary file beside `target`, then rename it over `target`. */
+export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  const temporary = path.join(
+    path.dirname(target),
+    `.${path.basename(target)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`
+  )
   try {
     await fs.promises.writeFile(temporary, content)
     await fs.promises.rename(temporary, target)
   } catch (error) {
     await fs.promises.rm(temporary, {force: true})
-    throw new UsageError(`cannot write --output-file \`${target}\`: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
+    throw error
   }
 }
