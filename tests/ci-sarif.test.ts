@@ -2,6 +2,7 @@
  * `--format sarif`, through the built CLI, validated against the SARIF 2.1.0
  * schema (OASIS errata01, shipped in tests/data).
  */
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
@@ -150,6 +151,29 @@ describe('--format sarif', () => {
     const {run} = await sarif(['a.md', '--shard', '2/3'], cwd)
     expect(run.automationDetails).toEqual({id: 'fitlint/shard-2-of-3/'})
     expect(run.results).toEqual([])
+  })
+
+  it.skipIf(spawnSync('jq', ['--version']).status !== 0)('merges shard reports into one valid run with the jq recipe in docs/ci.md', async () => {
+    const files: Record<string, string> = {'.fitlintrc.json': JSON.stringify({customRules: [{id: 'house/bro-science', phrases: ['bro science'], message: 'Say what the evidence is.'}]})}
+    for (let index = 0; index < 12; index++) files[`posts/p${index}.md`] = index % 4 === 0 ? ADVICE + '\nPure bro science.\n' : ADVICE
+    const cwd = tempDir(files)
+    const whole = await sarif(['posts'], cwd)
+    for (const shard of [1, 2, 3]) {
+      const result = await runCli(['posts', '--format', 'sarif', '--shard', `${shard}/3`, '--output-file', `shard-${shard}.sarif`], {cwd})
+      expect(result.code).toBe(0)
+    }
+
+    const recipe = /jq -s '([^']+)' shard-\*\.sarif > fitlint\.sarif/.exec(fs.readFileSync(new URL('../docs/ci.md', import.meta.url), 'utf8'))
+    expect(recipe).not.toBeNull()
+    const merged = spawnSync('jq', ['-s', recipe![1], 'shard-1.sarif', 'shard-2.sarif', 'shard-3.sarif'], {cwd, encoding: 'utf8'})
+    expect(merged.status, merged.stderr).toBe(0)
+    const log = JSON.parse(merged.stdout)
+    expect(validate(log), JSON.stringify(validate.errors)).toBe(true)
+    expect(log.runs).toHaveLength(1)
+    expect(log.runs[0].automationDetails).toBeUndefined()
+    const key = (result: SarifResult) => `${result.locations[0].physicalLocation.artifactLocation.uri} ${result.ruleId} ${result.partialFingerprints.primaryLocationLineHash}`
+    expect(log.runs[0].results.map(key).sort()).toEqual(whole.results.map(key).sort())
+    expect(log.runs[0].tool.driver.rules.map((rule: {id: string}) => rule.id)).toContain('house/bro-science')
   })
 
   it('writes SARIF to --output-file', async () => {

@@ -150,7 +150,8 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
       color: args.color as boolean | undefined,
       verbose: Boolean(args.verbose),
       cache: Boolean(args.cache),
-      cacheLocation: String(args['cache-location']),
+      // Given twice (a wrapper's default, then the user's): the last wins.
+      cacheLocation: String([args['cache-location']].flat().at(-1)),
       changedSince: args['changed-since'] as string | undefined,
       changedLines: Boolean(args['changed-lines']),
       shard: args.shard === undefined ? undefined : parseShard(String(args.shard)),

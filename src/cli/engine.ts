@@ -118,7 +118,7 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
   }
 }
 
-/** Lint one read file: from the cache, in a worker, or here. */
+/** Lint one read file: from the cache, in a worker with room, or here. */
 async function lintFile(file: VFile, config: ResolvedConfig, options: PluginOptions): Promise<void> {
   const text = typeof file.value === 'string' ? file.value : undefined
   const fromDisk = file.path && !file.data.unifiedEngineStreamIn ? path.resolve(file.cwd, file.path) : undefined
@@ -133,22 +133,16 @@ async function lintFile(file: VFile, config: ResolvedConfig, options: PluginOpti
   }
 
   const before = file.messages.length
-  let done = false
-  if (options.pool && text !== undefined && file.path) {
-    try {
-      const stored = await options.pool().lint(file.path, file.cwd, text, config)
-      file.messages.push(...stored.map((message) => restoreMessage(message, file)))
-      done = true
-    } catch (error) {
-      // A config a worker cannot receive (functions in a JS config) is
-      // linted here; anything else is an internal error.
-      if ((error as Error)?.name !== 'DataCloneError') throw error
-    }
-  }
-
-  if (!done) {
+  const here = async () => {
     await lintVFile(file, config)
     if (text !== undefined) addLineHashes(file, text)
+  }
+
+  if (options.pool && text !== undefined && file.path) {
+    const stored = await options.pool().lint(file.path, file.cwd, text, config, here)
+    if (stored) file.messages.push(...stored.map((message) => restoreMessage(message, file)))
+  } else {
+    await here()
   }
 
   if (cache && key) {
@@ -192,13 +186,14 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
 
   state.found = found.length
   options.onStart?.(selected.length)
+  // This thread lints too: N threads are N - 1 workers.
   const requested = options.concurrency === 'auto' ? os.availableParallelism() : options.concurrency ?? 1
-  const threads = Math.min(requested, selected.length)
+  const workers = Math.min(requested, selected.length) - 1
   let pool: WorkerPool | undefined
   let startPool: (() => WorkerPool) | undefined
-  if (threads > 1) {
+  if (workers > 0) {
     const {WorkerPool} = await import('./workers.js')
-    startPool = () => (pool ??= new WorkerPool(threads))
+    startPool = () => (pool ??= new WorkerPool(workers))
   }
 
   const plugin: PluginOptions = {resolver: options.resolver, state, cache: options.cache, pool: startPool, onFile: options.onFile}
