@@ -90,6 +90,18 @@ describe('--changed-since', () => {
     expect(JSON.parse(untracked.stdout)[0].messages.map((message: {ruleId: string}) => message.ruleId)).toEqual(['unsafe-advice'])
   })
 
+  it('works from a folder reached through a symlink', async () => {
+    const cwd = gitRepo({'posts/a.md': SAFE, 'posts/b.md': SAFE})
+    write(cwd, 'posts/b.md', SAFE + '\n' + UNSAFE_LINE + '\n')
+    const link = path.join(tempDir(), 'link')
+    fs.symlinkSync(cwd, link)
+    expect(await paths(['posts', '--changed-since', 'HEAD'], link)).toEqual(['posts/b.md'])
+    const lines = await runCli(['posts', '--changed-since', 'HEAD', '--changed-lines', '--format', 'sarif'], {cwd: link})
+    const [result] = JSON.parse(lines.stdout).runs[0].results
+    expect(result.ruleId).toBe('unsafe-advice')
+    expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('posts/b.md')
+  })
+
   it('exits 0 with nothing to lint when nothing changed', async () => {
     const cwd = gitRepo({'a.md': ADVICE})
     const result = await runCli(['.', '--changed-since', 'HEAD'], {cwd})

@@ -69,7 +69,7 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
     .option('changed-since', {type: 'string', describe: 'Only lint files changed since this git ref (commits, staged, unstaged, untracked)'})
     .option('changed-lines', {type: 'boolean', default: false, describe: 'With --changed-since: only report messages on added or edited lines'})
     .option('shard', {type: 'string', describe: 'Lint shard K of N (K/N) of the files, for parallel CI jobs'})
-    .option('concurrency', {type: 'string', default: '1', describe: 'Lint in N worker threads (auto: one per core)'})
+    .option('concurrency', {type: 'string', default: '1', describe: 'Lint on N threads (auto: one per core)'})
     .version(version)
     .alias('v', 'version')
     .help()

@@ -32,11 +32,15 @@ function git(args: string[], cwd: string): Promise<GitResult> {
   })
 }
 
-/** The top folder of the git work tree holding `cwd`, if any. */
+/**
+ * The top folder of the git work tree holding `cwd`, if any, reached from
+ * `cwd` (`--show-cdup`, not `--show-toplevel`, which resolves symlinks), so it
+ * compares with paths built from `cwd`.
+ */
 export async function gitRoot(cwd: string): Promise<string | undefined> {
-  const result = await git(['rev-parse', '--show-toplevel'], cwd)
+  const result = await git(['rev-parse', '--show-cdup'], cwd)
   if (result.code !== 0) return undefined
-  return path.resolve(result.stdout.trim())
+  return path.resolve(cwd, result.stdout.replace(/\r?\n$/, ''))
 }
 
 /** Added or edited lines (1-based) per file; `'all'` for a new file. */
