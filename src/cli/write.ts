@@ -35,15 +35,33 @@ export async function writeAtomic(target: string, content: string): Promise<void
   }
 }
 
-/** Write `content` to a temporary file beside `target`, then rename it over `target`. */
+/**
+ * Write `content` to a temporary file beside `target`, then rename it over
+ * `target`. A symlink is followed (the link stays a link); a target that is
+ * not a regular file (`/dev/null`, `/dev/stdout`, a FIFO) is written to
+ * directly, never replaced.
+ */
 export async function writeFileAtomic(target: string, content: string): Promise<void> {
+  let real = target
+  try {
+    real = await fs.promises.realpath(target)
+  } catch {
+    // Does not exist yet.
+  }
+
+  const stats = await fs.promises.stat(real).catch(() => undefined)
+  if (stats && !stats.isFile()) {
+    await fs.promises.writeFile(real, content)
+    return
+  }
+
   const temporary = path.join(
-    path.dirname(target),
-    `.${path.basename(target)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`
+    path.dirname(real),
+    `.${path.basename(real)}.${process.pid}.${Date.now()}.${Math.random().toString(36).slice(2, 8)}.tmp`
   )
   try {
     await fs.promises.writeFile(temporary, content)
-    await fs.promises.rename(temporary, target)
+    await fs.promises.rename(temporary, real)
   } catch (error) {
     await fs.promises.rm(temporary, {force: true})
     throw error
