@@ -128,6 +128,16 @@ describe('--changed-since', () => {
   })
 })
 
+describe('--stdin-filename', () => {
+  it('skips stdin quietly when .fitlintignore lists its path', async () => {
+    const cwd = tempDir({'.fitlintignore': 'drafts/\n'})
+    const ignored = await runCli(['--stdin', '--stdin-filename', 'drafts/b.md'], {cwd, stdin: ADVICE})
+    expect(ignored).toEqual({code: 0, stdout: '', stderr: ''})
+    const linted = await runCli(['--stdin', '--stdin-filename', 'posts/b.md'], {cwd, stdin: ADVICE})
+    expect(linted.stdout).toContain('Health page has no medical disclaimer')
+  })
+})
+
 describe('--shard', () => {
   it('puts every file in exactly one shard, the same way from any folder', async () => {
     const files: Record<string, string> = {}

@@ -160,6 +160,18 @@ function restoreFatal(file: VFile): void {
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   const state: EngineRun = {files: [], found: 0, configErrors: [], internalErrors: 0}
   if (options.stdin) {
+    // unified-engine does not apply ignore files to stdin: a path that
+    // `.fitlintignore` lists is skipped quietly, as when it is named.
+    if (options.stdinFilename && (await isIgnored(options, options.stdinFilename))) {
+      if (!(options.stdin as {isTTY?: boolean}).isTTY) {
+        for await (const _chunk of options.stdin) {
+          // Read it all, so the writer does not get EPIPE.
+        }
+      }
+
+      return state
+    }
+
     options.onStart?.(1)
     state.files = await runBatch(options, {resolver: options.resolver, state, onFile: options.onFile}, [])
     state.found = state.files.length
@@ -260,7 +272,11 @@ type Finder = (
   callback: (error: Error | undefined, result?: FinderResult) => void
 ) => void
 
-type IgnoreClass = new (options: Record<string, unknown>) => unknown
+interface IgnoreInstance {
+  check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
+}
+
+type IgnoreClass = new (options: Record<string, unknown>) => IgnoreInstance
 
 /**
  * unified-engine's finder and ignore handling: the exact code its
@@ -277,6 +293,26 @@ async function loadFinder(): Promise<{finder: Finder; Ignore: IgnoreClass}> {
   return {finder, Ignore}
 }
 
+function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstance {
+  return new Ignore({
+    cwd: options.cwd,
+    detectIgnore: true,
+    ignoreName: '.fitlintignore',
+    ignorePath: options.ignorePath,
+    ignorePathResolveFrom: 'cwd'
+  })
+}
+
+async function isIgnored(options: EngineOptions, filePath: string): Promise<boolean> {
+  const {Ignore} = await loadFinder()
+  return new Promise((resolve, reject) => {
+    createIgnore(Ignore, options).check(filePath, (error, ignored) => {
+      if (error) reject(error)
+      else resolve(Boolean(ignored))
+    })
+  })
+}
+
 async function findFiles(options: EngineOptions): Promise<VFile[]> {
   const {finder, Ignore} = await loadFinder()
   return new Promise((resolve, reject) => {
@@ -285,13 +321,7 @@ async function findFiles(options: EngineOptions): Promise<VFile[]> {
       {
         cwd: options.cwd,
         extensions: EXTENSIONS,
-        ignore: new Ignore({
-          cwd: options.cwd,
-          detectIgnore: true,
-          ignoreName: '.fitlintignore',
-          ignorePath: options.ignorePath,
-          ignorePathResolveFrom: 'cwd'
-        }),
+        ignore: createIgnore(Ignore, options),
         ignorePatterns: [],
         silentlyIgnore: true
       },
