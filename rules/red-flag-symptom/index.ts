@@ -15,7 +15,7 @@ import {loadYaml} from '../../src/language/data.js'
 import {negatedBefore, inRanges} from '../../src/language/negation.js'
 import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
-import {nextProsePassage, referralAmong, referralIn} from '../../src/language/referral.js'
+import {nextProsePassage, referralLevelAmong, type ReferralLevel} from '../../src/language/referral.js'
 import {sharedLexicons} from '../lexicon.js'
 
 interface GroupData {
@@ -43,6 +43,8 @@ interface CompiledGroup {
 
 export interface Compiled {
   groups: CompiledGroup[]
+  /** The groups, emergency ones first. */
+  byUrgency: CompiledGroup[]
   notRedFlag: PhraseMatcher
   referralSection: PhraseMatcher
 }
@@ -52,14 +54,16 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const lexicons = {...sharedLexicons(), ...data.lexicons}
   const entries = groupEntries(data.groups, changes)
   const matchers = compileGroupMatchers(entries, lexicons)
+  const groups = Object.entries(data.groups).map(([id, group]) => ({
+    id,
+    severity: group.severity,
+    label: group.label,
+    matcher: matchers[id],
+    unless: group.unless ? compilePhrases([group.unless], lexicons, 'iu') : undefined
+  }))
   return {
-    groups: Object.entries(data.groups).map(([id, group]) => ({
-      id,
-      severity: group.severity,
-      label: group.label,
-      matcher: matchers[id],
-      unless: group.unless ? compilePhrases([group.unless], lexicons, 'iu') : undefined
-    })),
+    groups,
+    byUrgency: [...groups.filter((group) => group.severity === 'emergency'), ...groups.filter((group) => group.severity !== 'emergency')],
     notRedFlag: compilePhrases(data.notRedFlag, lexicons, 'iu'),
     referralSection: compilePhrases(data.referralSection, lexicons, 'iu')
   }
@@ -84,7 +88,9 @@ export function findRedFlag(article: Article, sentence: Sentence, compiled: Comp
   const analysis = analyse(article, sentence)
   if (analysis.garbled || inReferenceSection(analysis)) return undefined
   const text = sentence.text
-  for (const group of compiled.groups) {
+  // Emergency signs first: "weakness in both legs" is a spinal emergency
+  // before it is a radiating nerve symptom.
+  for (const group of compiled.byUrgency) {
     const match = group.matcher.match(text)
     if (!match) continue
     if (inRanges(analysis.quoted, match.start, match.end)) continue
@@ -98,45 +104,84 @@ export function findRedFlag(article: Article, sentence: Sentence, compiled: Comp
   return undefined
 }
 
-/** Whether the reader is sent to a professional for the symptom in `sentence`. */
-export function hasReferral(article: Article, sentence: Sentence, compiled: Compiled): boolean {
-  if (referralIn(sentence)) return true
+/**
+ * How the reader is sent to a professional for the symptom in `sentence`:
+ * the most urgent referral in the sentence, its paragraph or list, the next
+ * paragraph, or a "When to see a doctor" section; undefined for none.
+ */
+export function referralFor(article: Article, sentence: Sentence, compiled: Compiled): ReferralLevel | undefined {
+  const own = referralLevelAmong(article, [sentence.index])
+  if (own === 'emergency') return own
   const passage = article.passages[sentence.passage]
   // A wall of text with no paragraphs: only nearby sentences count.
   if (passage.sentences.length > 12) {
     const position = passage.sentences.indexOf(sentence.index)
     const window = passage.sentences.slice(Math.max(0, position - 3), position + 4)
-    return referralAmong(article, window)
+    return referralLevelAmong(article, window)
   }
 
-  if (referralAmong(article, passage.sentences)) return true
+  const levels: Array<ReferralLevel | undefined> = [own, referralLevelAmong(article, passage.sentences)]
   const next = nextProsePassage(article, sentence.passage)
-  if (next !== undefined && referralAmong(article, article.passages[next].sentences.slice(0, 12))) return true
+  if (next !== undefined) levels.push(referralLevelAmong(article, article.passages[next].sentences.slice(0, 12)))
   // A "When to see a doctor" section with a referral in it.
   const section = article.sections[sentence.section]
   const path = analyse(article, sentence).sectionPath
-  return path.some((heading) => compiled.referralSection.test(heading)) && referralAmong(article, section.sentences)
+  if (path.some((heading) => compiled.referralSection.test(heading))) levels.push(referralLevelAmong(article, section.sentences))
+  return levels.includes('emergency') ? 'emergency' : levels.includes('urgent') ? 'urgent' : undefined
 }
 
-export const rule: Rule = {
+/** Whether the reader is sent to a professional for the symptom in `sentence`. */
+export function hasReferral(article: Article, sentence: Sentence, compiled: Compiled): boolean {
+  return referralFor(article, sentence, compiled) !== undefined
+}
+
+interface Options {
+  emergencyReferral?: boolean
+}
+
+export const rule: Rule<Options> = {
   id: 'red-flag-symptom',
   severity: 'error',
   scope: 'sentence',
   docs: {
     summary: 'Serious warning symptoms need a referral to a professional in the same or the next paragraph.'
   },
-  options: {},
+  options: {
+    emergencyReferral: {
+      type: 'boolean',
+      description:
+        'Emergency signs (chest pain, fainting, loss of bladder control, dark urine after training) need emergency wording (call 911, go to the ER, seek immediate care); a plain “see a doctor” then gets a warning. Default false: any referral to a professional is enough.'
+    }
+  },
   compile,
   check(context) {
-    const {article} = context
+    const {article, options} = context
     const compiled = context.data as Compiled
     for (const sentence of article.sentences) {
       const found = findRedFlag(article, sentence, compiled)
       if (!found) continue
-      if (hasReferral(article, sentence, compiled)) continue
       const {group, match} = found
-      const block = article.blocks[sentence.block]
       const emergency = group.severity === 'emergency'
+      const referral = referralFor(article, sentence, compiled)
+      const block = article.blocks[sentence.block]
+      if (referral === 'emergency' || (referral === 'urgent' && (!emergency || !options.emergencyReferral))) continue
+      if (referral === 'urgent') {
+        // An emergency sign with only "see a doctor": a warning.
+        const advice = `If you have ${group.label}, stop and seek emergency care (call 911) — don’t wait for an appointment.`
+        context.report({
+          start: block.toSource(sentence.textStart + match.start),
+          end: block.toSource(sentence.textStart + match.end - 1) + 1,
+          severity: 'warn',
+          reason: `“${match.text}” needs emergency care, but the text only says to see a doctor. Add: “${advice}”`,
+          note: `${capitalize(group.label)} can signal an emergency (AHA warning signs, NHS cauda equina guidance, CDC/NIOSH on rhabdomyolysis): tell readers to call 911 or go to the ER, not to book an appointment.`,
+          actual: match.text,
+          expected: [advice],
+          group: group.id,
+          fix: {kind: 'insert-after'}
+        })
+        continue
+      }
+
       const advice = emergency
         ? `Stop and seek emergency care (call 911) if you have ${group.label}.`
         : `See a doctor promptly if you have ${group.label}.`
@@ -144,7 +189,7 @@ export const rule: Rule = {
         start: block.toSource(sentence.textStart + match.start),
         end: block.toSource(sentence.textStart + match.end - 1) + 1,
         reason: `Mentions “${match.text}” without telling readers to get care. Add: “${advice}”`,
-        note: `${group.label.charAt(0).toUpperCase() + group.label.slice(1)} can signal ${emergency ? 'an emergency' : 'a problem that needs a doctor'} (AHA warning signs, NHS cauda equina guidance, CDC/NIOSH on rhabdomyolysis). Neither this paragraph nor the next one refers the reader to a doctor, physiotherapist or emergency services.`,
+        note: `${capitalize(group.label)} can signal ${emergency ? 'an emergency' : 'a problem that needs a doctor'} (AHA warning signs, NHS cauda equina guidance, CDC/NIOSH on rhabdomyolysis). Neither this paragraph nor the next one refers the reader to a doctor, physiotherapist or emergency services.`,
         actual: match.text,
         expected: [advice],
         group: group.id,
@@ -152,4 +197,8 @@ export const rule: Rule = {
       })
     }
   }
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1)
 }
