@@ -207,6 +207,11 @@ describe('text', () => {
     expect(new Set(article.sentences.map((s) => s.passage)).size).toBe(4)
   })
 
+  it('reads a line ending in a footnote marker as prose, not a title', async () => {
+    const article = await build('Sleep stack\nMagnesium supports relaxation.*\nZinc supports immunity.†\nFish oil supports heart health [1]\n', 'text')
+    expect(article.sentences.map((s) => s.kind)).toEqual(['heading', 'paragraph', 'paragraph', 'heading'])
+  })
+
   it('joins hard-wrapped paragraphs', async () => {
     const text = 'This is a long paragraph that was wrapped by hand at\nseventy characters so it continues on the next line and\nends here.\n\nA second paragraph.\n'
     const article = await build(text, 'text')

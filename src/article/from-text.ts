@@ -130,7 +130,10 @@ function isWrapped(block: Line[]): boolean {
 
 function looksLikeHeading(text: string): boolean {
   if (text.length > 90) return false
-  if (/[.!,;:]$/.test(text)) return false
+  // A sentence may end in a footnote marker: "…before bed.*", "…sleep.†", "…[1]".
+  if (/[.!,;:]["'’”)\]]*\s*(?:[*†‡§¶]+|\[\d+\]|[¹²³⁴⁵⁶⁷⁸⁹⁰]+)?$/.test(text)) return false
+  // A claim line ending in a marker without a full stop is prose, not a title.
+  if (/\p{Ll}[*†‡]+$/u.test(text)) return false
   const words = text.split(/\s+/).length
   if (words > 12) return false
   // Titles start with a capital, a digit or a quote.
