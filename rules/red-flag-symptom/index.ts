@@ -2,7 +2,8 @@
  * red-flag-symptom (sentence, error): a serious warning symptom (radiating
  * numbness or pain, loss of bladder or bowel control, chest pain, fainting,
  * shortness of breath at rest, sudden severe pain, dark urine after
- * training, swelling with fever) in a passage that does not send the reader
+ * training, swelling with fever, palpitations, pregnancy warning signs,
+ * heat illness, back pain with warning signs) in a passage that does not send the reader
  * to a professional. The referral may be in the same paragraph or list, the
  * next paragraph, or a "when to see a doctor" section. In a wall of text
  * with no paragraphs, nearby sentences count. Negated symptoms ("without
