@@ -4,6 +4,10 @@
  * changed. One JSON file (default `.fitlintcache`), written atomically; a
  * missing, corrupt or other-version cache is ignored and rebuilt.
  *
+ * The version includes a stamp of the build (the newest modification time
+ * of fitlint's compiled files and rule data): a rebuilt development copy
+ * starts a new cache, an installed release keeps it.
+ *
  * review-metadata judges dates against today, so a file whose result could
  * depend on the date (that rule on, and a 4-digit number in the text) is also
  * keyed by today's date (UTC, or SOURCE_DATE_EPOCH's): at worst such a file
@@ -73,7 +77,8 @@ export class LintCache {
   }
 
   /** Open the cache at `location` (a file, or a folder to put `.fitlintcache` in). */
-  static async open(location: string, version: string): Promise<LintCache> {
+  static async open(location: string, packageVersion: string): Promise<LintCache> {
+    const version = `${packageVersion}+${await buildStamp()}`
     let file = location
     try {
       if ((await fs.promises.stat(location)).isDirectory()) file = path.join(location, '.fitlintcache')
@@ -233,6 +238,33 @@ function unpack(strings: unknown[], files: Record<string, PackedEntry>): Map<str
   }
 
   return entries
+}
+
+/** The newest modification time of the compiled code and rule data. */
+async function buildStamp(): Promise<string> {
+  // This module is dist/src/cli/cache.js: dist/ is two folders up.
+  const dist = new URL('../../', import.meta.url)
+  let newest = 0
+  const walk = async (folder: URL): Promise<void> => {
+    let entries: fs.Dirent[]
+    try {
+      entries = await fs.promises.readdir(folder, {withFileTypes: true})
+    } catch {
+      return
+    }
+
+    await Promise.all(
+      entries.map(async (entry) => {
+        if (entry.isDirectory()) return walk(new URL(entry.name + '/', folder))
+        if (!/\.(js|json|ya?ml)$/.test(entry.name)) return
+        const stats = await fs.promises.stat(new URL(entry.name, folder)).catch(() => undefined)
+        if (stats && stats.mtimeMs > newest) newest = stats.mtimeMs
+      })
+    )
+  }
+
+  await Promise.all([walk(new URL('src/', dist)), walk(new URL('rules/', dist))])
+  return Math.floor(newest).toString(36)
 }
 
 function sha256(value: string): string {
