@@ -19,7 +19,12 @@ function copy(folder) {
       fs.mkdirSync(path.dirname(target), {recursive: true})
       fs.copyFileSync(source, target)
       // Parsed once here: JSON loads faster than YAML at startup.
-      if (/\.ya?ml$/.test(entry.name)) fs.writeFileSync(target + '.json', JSON.stringify(parse(fs.readFileSync(source, 'utf8'))))
+      // Written beside and renamed, so a lint running during a build never reads half a file.
+      if (/\.ya?ml$/.test(entry.name)) {
+        const temporary = `${target}.json.${process.pid}.tmp`
+        fs.writeFileSync(temporary, JSON.stringify(parse(fs.readFileSync(source, 'utf8'))))
+        fs.renameSync(temporary, target + '.json')
+      }
     }
   }
 }

@@ -95,6 +95,10 @@ describe('fitlint CLI', () => {
     const typo = await runCli(['a.md', '--rule', 'medical-disclaimr=off'], {cwd})
     expect(typo.code).toBe(2)
     expect(typo.stderr).toContain('did you mean `medical-disclaimer`?')
+    // Each --rule takes one value: files may follow it.
+    const before = await runCli(['--rule', 'medical-disclaimer=off', '--rule=uncited-claim=off', 'a.md'], {cwd})
+    expect(before.code).toBe(0)
+    expect(before.stdout).toContain('a.md: no issues found')
   })
 
   it('honours --quiet and --max-warnings', async () => {

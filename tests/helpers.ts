@@ -32,6 +32,10 @@ export function runCli(
     })
     let stdout = ''
     let stderr = ''
+    // Decode as UTF-8 across chunk boundaries (a character split between two
+    // 64 KB chunks must not turn into U+FFFD).
+    child.stdout.setEncoding('utf8')
+    child.stderr.setEncoding('utf8')
     child.stdout.on('data', (chunk) => (stdout += chunk))
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('error', reject)

@@ -56,7 +56,7 @@ export async function parseArgs(argv: string[], version: string): Promise<Parsed
     .option('stdin-filename', {type: 'string', describe: 'Path to use for stdin (format, config, ignore)'})
     .option('quiet', {alias: 'q', type: 'boolean', default: false, describe: 'Report errors only'})
     .option('max-warnings', {type: 'number', default: -1, describe: 'Exit 1 when there are more warnings than this'})
-    .option('rule', {type: 'string', array: true, default: [] as string[], describe: 'Set a rule: id=off|info|warn|error (repeatable)'})
+    .option('rule', {type: 'string', array: true, nargs: 1, default: [] as string[], describe: 'Set a rule: id=off|info|warn|error (repeatable)'})
     .option('config', {alias: 'c', type: 'string', describe: 'Use this config file (no search)'})
     .option('config-lookup', {type: 'boolean', default: true, describe: 'Look for config files (--no-config-lookup, or --no-config, to ignore them and use the recommended preset)'})
     .option('ignore-path', {type: 'string', describe: 'Ignore file to use instead of .fitlintignore'})
