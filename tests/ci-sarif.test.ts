@@ -153,7 +153,7 @@ describe('--format sarif', () => {
     expect(run.results).toEqual([])
   })
 
-  it.skipIf(spawnSync('jq', ['--version']).status !== 0)('merges shard reports into one valid run with the jq recipe in docs/ci.md', async () => {
+  it.skipIf(spawnSync('jq', ['--version']).status !== 0)('merges shard reports into one valid run with the jq recipe in the README', async () => {
     const files: Record<string, string> = {'.fitlintrc.json': JSON.stringify({customRules: [{id: 'house/bro-science', phrases: ['bro science'], message: 'Say what the evidence is.'}]})}
     for (let index = 0; index < 12; index++) files[`posts/p${index}.md`] = index % 4 === 0 ? ADVICE + '\nPure bro science.\n' : ADVICE
     const cwd = tempDir(files)
@@ -163,7 +163,7 @@ describe('--format sarif', () => {
       expect(result.code).toBe(0)
     }
 
-    const recipe = /jq -s '([^']+)' shard-\*\.sarif > fitlint\.sarif/.exec(fs.readFileSync(new URL('../docs/ci.md', import.meta.url), 'utf8'))
+    const recipe = /jq -s '([^']+)' shard-\*\.sarif > fitlint\.sarif/.exec(fs.readFileSync(new URL('../README.md', import.meta.url), 'utf8'))
     expect(recipe).not.toBeNull()
     const merged = spawnSync('jq', ['-s', recipe![1], 'shard-1.sarif', 'shard-2.sarif', 'shard-3.sarif'], {cwd, encoding: 'utf8'})
     expect(merged.status, merged.stderr).toBe(0)
