@@ -1,0 +1,261 @@
+/**
+ * Pathological input through the library API: each case finishes in under
+ * 2 s with a sensible result (messages inside the file) or exactly one clear
+ * fatal message for that file. Inputs are generated here (see
+ * tests/data/hostile/cases.ts); nothing huge is committed.
+ */
+import {afterAll, beforeAll, describe, expect, it} from 'vitest'
+import type {VFile} from 'vfile'
+import {createResolver, lint} from '../src/index.js'
+import {ADVICE, DEEP, HOSTILE, PROSE, SLOW} from './data/hostile/cases.js'
+import {positionProblems, snapshot} from './data/hostile/check.js'
+
+const BUDGET_MS = 2000
+const resolver = createResolver({noConfig: true})
+const timings: Array<[string, number]> = []
+
+async function lintTimed(content: string | Uint8Array, name: string): Promise<{file: VFile; ms: number}> {
+  const start = performance.now()
+  const file = await lint(content, {filePath: name, resolver})
+  const ms = performance.now() - start
+  timings.push([name, ms])
+  return {file, ms}
+}
+
+/** The text fitlint saw (for position checks): bytes are decoded as fitlint does. */
+function textOf(content: string | Uint8Array): string {
+  return typeof content === 'string' ? content : new TextDecoder('utf-8').decode(content)
+}
+
+beforeAll(async () => {
+  // Load every parser and the rule data first: budgets are for linting, not start-up.
+  for (const name of ['warm.md', 'warm.mdx', 'warm.html', 'warm.txt']) {
+    await lint('# Leg day\n\nTake creatine daily. ' + ADVICE, {filePath: name, resolver})
+  }
+})
+
+afterAll(() => {
+  if (process.env.FITLINT_HARDENING_TIMINGS) {
+    for (const [name, ms] of timings.sort((a, b) => b[1] - a[1])) console.log(`${ms.toFixed(0).padStart(6)} ms  ${name}`)
+  }
+})
+
+describe('pathological input: a sensible result or one clear fatal message, in under 2 s', () => {
+  it.each(HOSTILE.map((hostile) => [hostile.about, hostile] as const))('%s', async (_about, hostile) => {
+    const content = hostile.content()
+    const {file, ms} = await lintTimed(content, hostile.name)
+    expect(ms, `${hostile.name} took ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS)
+    expect(positionProblems(textOf(content), file)).toEqual([])
+    const fatal = file.messages.filter((message) => message.fatal === true)
+    for (const message of file.messages) {
+      expect(message.source).toBe('fitlint')
+      expect(message.reason).not.toMatch(/Internal error|Maximum call stack|at .*\.js:\d+/)
+    }
+
+    switch (hostile.expect.kind) {
+      case 'lint': {
+        expect(fatal.map((message) => message.reason)).toEqual([])
+        expect(file.messages.filter((message) => message.ruleId === 'encoding')).toEqual([])
+        break
+      }
+
+      case 'encoding': {
+        expect(fatal).toEqual([])
+        expect(file.messages.filter((message) => message.ruleId === 'encoding').map((message) => message.reason)).toEqual([
+          'File is not valid UTF-8: some bytes could not be read and were replaced; save it as UTF-8'
+        ])
+        break
+      }
+
+      case 'fatal': {
+        expect(file.messages).toHaveLength(1)
+        expect(fatal).toHaveLength(1)
+        expect(fatal[0].ruleId).toBe('parse')
+        expect(fatal[0].reason).toMatch(hostile.expect.reason)
+        break
+      }
+    }
+
+    const ruleIds = new Set(file.messages.map((message) => message.ruleId))
+    for (const id of hostile.still ?? []) expect([...ruleIds], `${hostile.name} still reports ${id}`).toContain(id)
+  })
+
+  it('MDX parse errors point at the broken line', async () => {
+    const {file} = await lintTimed('# Leg day\n\nSome text.\n\n<Callout>\n\nMore.\n', 'unclosed.mdx')
+    expect(file.messages).toHaveLength(1)
+    expect(file.messages[0].line).toBe(5)
+    expect(file.messages[0].reason).toMatch(/^Cannot parse MDX: Expected a closing tag for `<Callout>` \(5:1-5:10\)/)
+  })
+
+  it('broken front matter: one warning on the front matter, and the body is still linted', async () => {
+    const {file} = await lintTimed('---\ntitle: [unclosed\n---\n# Leg day\n\n' + ADVICE + '\n', 'fm.md')
+    const parse = file.messages.filter((message) => message.ruleId === 'parse')
+    expect(parse).toHaveLength(1)
+    expect(parse[0].fatal).toBe(false)
+    expect(parse[0].reason).toMatch(/^Cannot parse YAML front matter: /)
+    expect(parse[0].place).toMatchObject({start: {line: 1, column: 1}, end: {line: 3}})
+    expect(file.messages.some((message) => message.ruleId === 'unsafe-advice' && message.line === 6)).toBe(true)
+  })
+})
+
+describe('line endings, BOM and encodings do not change what is reported', () => {
+  const article = '# Leg day\n\nThis article is general information, not medical advice.\n\n' + PROSE + ADVICE + '\n\n> Keep going through chest pain.\n\n- Take 5000 mg of vitamin C daily.\n'
+  const key = (file: VFile) => file.messages.map((message) => `${message.ruleId} ${message.line} ${message.reason}`).sort()
+
+  it('CRLF, lone CR, a BOM (string or bytes) and LF give the same messages on the same lines', async () => {
+    const {file: lf} = await lintTimed(article, 'eol.md')
+    expect(lf.messages.length).toBeGreaterThan(1)
+    for (const variant of [
+      article.replace(/\n/g, '\r\n'),
+      article.replace(/\n/g, '\r'),
+      '\uFEFF' + article,
+      new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(article)])
+    ]) {
+      const {file} = await lintTimed(variant, 'eol.md')
+      expect(key(file)).toEqual(key(lf))
+      expect(positionProblems(textOf(variant), file)).toEqual([])
+    }
+  })
+
+  it('the same for every format', async () => {
+    const bodies: Record<string, string> = {
+      'eol.txt': 'Leg day\n\n' + PROSE + ADVICE + '\n\nKeep going through chest pain.\n',
+      'eol.html': '<h1>Leg day</h1>\n<p>' + PROSE + '\n' + ADVICE + '</p>\n<p>Keep going\nthrough chest pain.</p>\n',
+      'eol.mdx': '# Leg day\n\n{/* note */}\n\n' + PROSE + '\n' + ADVICE + '\n\nKeep going through chest pain.\n'
+    }
+    for (const [name, body] of Object.entries(bodies)) {
+      const {file: lf} = await lintTimed(body, name)
+      expect(lf.messages.length, name).toBeGreaterThan(0)
+      for (const variant of [body.replace(/\n/g, '\r\n'), body.replace(/\n/g, '\r'), '\uFEFF' + body]) {
+        const {file} = await lintTimed(variant, name)
+        expect(key(file), name + ' ' + JSON.stringify(variant.slice(0, 12))).toEqual(key(lf))
+      }
+    }
+  })
+
+  it('lone surrogates in a string are linted, with positions inside the text', async () => {
+    const text = '# Leg \uD800day\n\n\uDC00' + ADVICE + ' \uDBFF\n'
+    const {file} = await lintTimed(text, 'surrogates.md')
+    expect(file.messages.some((message) => message.ruleId === 'unsafe-advice')).toBe(true)
+    expect(positionProblems(text, file)).toEqual([])
+  })
+
+  it('a few NULs in a long text are not "binary"; many are', async () => {
+    const {file: few} = await lintTimed('# Leg day\n\n' + PROSE.repeat(30) + '\u0000\u0000' + ADVICE, 'nul.md')
+    expect(few.messages.filter((message) => message.fatal)).toEqual([])
+    const {file: many} = await lintTimed('\u0000'.repeat(100) + ADVICE, 'nul.md')
+    expect(many.messages.map((message) => message.reason)).toEqual(['Cannot lint: this looks like a binary file, not text'])
+  })
+})
+
+describe('state does not leak between files', () => {
+  it('a hostile file does not change the result of the next normal file', async () => {
+    const normal = '# Leg day\n\n' + ADVICE + ' Take 5000 mg of vitamin C daily.\n'
+    const before = snapshot((await lintTimed(normal, 'normal.md')).file)
+    for (const hostile of HOSTILE.filter((each) => each.content().length < 20_000)) {
+      await lintTimed(hostile.content(), hostile.name)
+      expect(snapshot((await lintTimed(normal, 'normal.md')).file), `after ${hostile.name}`).toEqual(before)
+    }
+  })
+})
+
+/**
+ * Known bugs: inputs that crash, mislead or run over budget today. Each test
+ * states the expected behaviour; `it.fails` marks the ones that fail today
+ * (flip them to `it` when fixed). Slow ones are in a skipped block so they
+ * cost no CI time; run them with FITLINT_SLOW=1.
+ */
+describe('known bugs: deep nesting crashes the linter', () => {
+  /** Expected: no throw; at most one fatal message, and it says what is wrong. */
+  const expectNoCrash = async (content: string, name: string) => {
+    let file: VFile
+    try {
+      file = (await lintTimed(content, name)).file
+    } catch (error) {
+      throw new Error(`lint threw: ${String(error)}`)
+    }
+
+    expect(file.messages.filter((message) => message.fatal).length).toBeLessThanOrEqual(1)
+    for (const message of file.messages) expect(message.reason).not.toMatch(/Maximum call stack|Internal error/)
+  }
+
+  it.fails('5,000-deep blockquote (`>` × 5000): lint throws RangeError: Maximum call stack size exceeded (from-mdast MdastWalker.flow)', async () => {
+    await expectNoCrash(DEEP.blockquote5000(), 'deep.md')
+  })
+
+  it.fails('2,000-deep list (`- ` × 2000): lint throws RangeError (mdast-util-find-and-replace); from ~2,000 deep', async () => {
+    await expectNoCrash(DEEP.list2000(), 'deep-list.md')
+  })
+
+  it.fails('10,000 nested divs: lint throws RangeError (hast-util-from-parse5); from ~2,000 deep', async () => {
+    await expectNoCrash(DEEP.divs10000(), 'deep.html')
+  })
+
+  it.fails('10,000 unclosed divs: lint throws RangeError', async () => {
+    await expectNoCrash(DEEP.divsUnclosed10000(), 'deep-unclosed.html')
+  })
+
+  it.fails('5,000 unclosed <b> in a paragraph: lint throws RangeError', async () => {
+    await expectNoCrash(DEEP.spansUnclosed5000(), 'deep-inline.html')
+  })
+
+  it.fails('a 400 KB hyphenated word (`a-a-a-…`) in plain text: lint throws RangeError (parse-latin merge-inner-word-symbol)', async () => {
+    await expectNoCrash(DEEP.hyphenated(), 'hyphens.txt')
+  })
+
+  it.fails('YAML front matter nested 10,000 deep: the warning says "Maximum call stack size exceeded" instead of what is wrong', async () => {
+    const {file} = await lintTimed(DEEP.yamlDeep(), 'deep-yaml.md')
+    const parse = file.messages.filter((message) => message.ruleId === 'parse')
+    expect(parse).toHaveLength(1)
+    expect(parse[0].reason).not.toMatch(/Maximum call stack/)
+  })
+})
+
+describe('known bugs: what fitlint says is not quite true', () => {
+  it.fails('CRLF inside a paragraph puts two spaces into quoted text (reason and `actual`)', async () => {
+    const lf = (await lintTimed('# Whey\n\nWhey protein\nsupports muscle recovery.\n', 'whey.md')).file
+    const crlf = (await lintTimed('# Whey\r\n\r\nWhey protein\r\nsupports muscle recovery.\r\n', 'whey.md')).file
+    const quoted = (file: VFile) => file.messages.map((message) => [message.ruleId, message.reason, message.actual])
+    expect(quoted(lf).some(([id]) => id === 'supplement-disclaimer')).toBe(true)
+    expect(quoted(crlf)).toEqual(quoted(lf))
+  })
+
+  it.fails('lone CR line endings: valid YAML front matter is reported as broken', async () => {
+    const {file} = await lintTimed('---\rtitle: Leg day\rauthor: Sam\r---\r# Leg day\r\rText.\r', 'cr.md')
+    expect(file.messages.filter((message) => message.ruleId === 'parse').map((message) => message.reason)).toEqual([])
+  })
+
+  it.fails('a valid UTF-8 file that contains U+FFFD is told it is not valid UTF-8', async () => {
+    const bytes = new TextEncoder().encode('# Leg day\n\nThe \uFFFD sign shows a broken character.\n')
+    const {file} = await lintTimed(bytes, 'replacement.md')
+    expect(file.messages.filter((message) => message.ruleId === 'encoding')).toEqual([])
+  })
+})
+
+describe.skipIf(!process.env.FITLINT_SLOW)('known bugs: over the 2 s budget (slow; run with FITLINT_SLOW=1)', () => {
+  const within = async (content: string, name: string) => {
+    const {file, ms} = await lintTimed(content, name)
+    expect(file.messages.filter((message) => message.fatal)).toEqual([])
+    expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS)
+  }
+
+  it('a 1 MB single line of short sentences (~4 s)', () => within(SLOW.proseLine1m(), 'line.md'), 60_000)
+  it('400 KB of short sentences in plain text (~4.7 s, quadratic)', () => within(SLOW.shortSentences400k(), 'short.txt'), 60_000)
+  it('40,000 headings (~6 s, quadratic)', () => within(SLOW.headings40k(), 'headings.md'), 60_000)
+  it('20,000 footnote references (~5.5 s, quadratic)', () => within(SLOW.footnoteRefs20k(), 'footnotes.md'), 60_000)
+  it('a 20,000-row Markdown table (~4.6 s)', () => within(SLOW.table20k(), 'table.md'), 60_000)
+  it('a list nested 700 deep by indentation (~8.5 s)', () => within(SLOW.indentedList700(), 'indented.md'), 60_000)
+  it('a bare URL then 80,000 dots in plain text (~3 s, quadratic regex)', () => within(SLOW.urlDots80k(), 'url.txt'), 60_000)
+  it('a <sup> with 120,000 spaces (~5 s, quadratic regex)', () => within(SLOW.supSpaces120k(), 'sup.html'), 60_000)
+  it('5,000-deep blockquote and list, once they no longer crash', async () => {
+    await within(DEEP.blockquote5000(), 'deep.md')
+    await within(DEEP.list5000(), 'deep-list.md')
+  }, 60_000)
+
+  it('12,000 links in one paragraph: heap grows by ~1.7 GB (link text keeps a slice of the whole block text)', async () => {
+    const before = process.memoryUsage().heapUsed
+    const {file} = await lintTimed(SLOW.linkFarm12k(), 'links.md')
+    expect(file.messages.length).toBeGreaterThan(0)
+    expect(process.memoryUsage().heapUsed - before).toBeLessThan(300_000_000)
+  }, 60_000)
+})
