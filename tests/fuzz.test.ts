@@ -19,6 +19,7 @@ import {describe, expect, it} from 'vitest'
 import {createResolver, lint} from '../src/index.js'
 import {
   EXTENSIONS,
+  HEALTH_SENTENCES,
   HEALTH_WORDS,
   HOSTILE_TOKENS,
   fixtureArticles,
@@ -89,12 +90,17 @@ const codeUnits = fc
 
 const anyText = fc.oneof(codeUnits, fc.string({unit: 'binary', maxLength: 200}), fc.string({unit: 'grapheme', maxLength: 200}))
 
-/** Markup tokens, health phrases and spaces: reaches the rules, not just the parser. */
+/**
+ * Markup tokens, health phrases and spaces: reaches the rules, not just the
+ * parser. Whole health sentences (after a space or a line break) make rules
+ * fire even when the markup around them is broken.
+ */
 const tokenSoup = fc
   .array(
     fc.oneof(
       {weight: 4, arbitrary: fc.constantFrom(...HOSTILE_TOKENS)},
       {weight: 4, arbitrary: fc.constantFrom(...HEALTH_WORDS)},
+      {weight: 2, arbitrary: fc.tuple(fc.constantFrom(' ', '\n', '\n\n'), fc.constantFrom(...HEALTH_SENTENCES)).map(([before, sentence]) => before + sentence + ' ')},
       {weight: 4, arbitrary: fc.constantFrom(' ', ' ', '. ', '\n', '\n\n')},
       {weight: 1, arbitrary: fc.string({maxLength: 6})}
     ),
@@ -157,6 +163,13 @@ export function mutate(text: string, mutations: Mutation[]): string {
 const options = (numRuns: number) => ({seed: SEED, numRuns: runs(numRuns), endOnFailure: false})
 
 describe('the checks themselves', () => {
+  it.each(EXTENSIONS)('every health sentence makes a rule fire on its own in %s', async (extension) => {
+    for (const sentence of HEALTH_SENTENCES) {
+      const file = await lint(sentence + '\n', {filePath: `a.${extension}`, resolver})
+      expect(file.messages.length, sentence).toBeGreaterThan(0)
+    }
+  })
+
   it('positionProblems catches points outside the file and line/column that disagree with the offset', async () => {
     const text = '# Leg day\r\n\r\nPush through the pain.\n'
     const file = await lint(text, {filePath: 'a.md', resolver})
@@ -171,10 +184,11 @@ describe('the checks themselves', () => {
       return positionProblems(text, file)
     }
 
-    expect(bad({start: {line: 3, column: 1, offset: 12}, end: {line: 3, column: 23, offset: 200}})).toEqual([expect.stringContaining('offset 200 outside')])
+    // `# Leg day` is offsets 0–8 and `\r\n\r\n` 9–12, so line 3 starts at offset 13.
+    expect(bad({start: {line: 3, column: 1, offset: 13}, end: {line: 3, column: 23, offset: 200}})).toEqual([expect.stringContaining('offset 200 outside')])
     expect(bad({start: {line: 9, column: 1}, end: {line: 9, column: 2}})).toEqual(expect.arrayContaining([expect.stringContaining('line 9 outside')]))
     expect(bad({start: {line: 3, column: 40}, end: {line: 3, column: 41}})).toEqual(expect.arrayContaining([expect.stringContaining('column 40 outside')]))
-    expect(bad({start: {line: 2, column: 1, offset: 12}, end: {line: 3, column: 23, offset: 34}})).toEqual([expect.stringContaining('offset 12 is 3:1, message says 2:1')])
+    expect(bad({start: {line: 2, column: 1, offset: 13}, end: {line: 3, column: 23, offset: 35}})).toEqual([expect.stringContaining('offset 13 is 3:1, message says 2:1')])
     expect(bad({start: {line: 3, column: 5}, end: {line: 3, column: 2}})).toEqual([expect.stringContaining('after end')])
     expect(bad(good)).toEqual([])
   })

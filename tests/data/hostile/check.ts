@@ -36,6 +36,17 @@ export const HEALTH_WORDS = [
   'you should', 'do not', "don't", 'every', 'fat', 'weight loss', 'ketones', 'insulin', 'heart attack'
 ]
 
+/**
+ * Whole sentences that make rules fire in every format on their own (checked
+ * by the fuzz test): fragments from HEALTH_WORDS rarely form one by chance.
+ */
+export const HEALTH_SENTENCES = [
+  'Push through the pain.', 'Keep going through chest pain.', 'Creatine cures diabetes.',
+  'This detox tea will melt fat.', 'Studies show fasting for 7 days is safe.',
+  'Wear a sauna suit to lose weight fast.', 'Whey protein supports muscle recovery.',
+  'Guaranteed weight loss in 7 days.', 'Fasting is proven to cure insulin resistance.'
+]
+
 /** Plain data for one message, to compare runs. */
 export function snapshot(file: VFile): string[] {
   return file.messages.map((message) =>
