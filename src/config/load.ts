@@ -174,7 +174,7 @@ export class ConfigLoader {
 
     let text: string
     try {
-      text = await fs.promises.readFile(file, 'utf8')
+      text = stripBom(await fs.promises.readFile(file, 'utf8'))
     } catch (error) {
       throw new ConfigError(file, undefined, `cannot read config: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`)
     }
@@ -184,7 +184,7 @@ export class ConfigLoader {
       try {
         data = JSON.parse(text)
       } catch (error) {
-        throw new ConfigError(file, undefined, `invalid JSON: ${(error as Error).message}`)
+        throw new ConfigError(file, undefined, `invalid JSON: ${jsonError(text, error as Error)}`, 'this package.json has a `fitlint` field, so fitlint reads it; fix the JSON')
       }
 
       return (data as Record<string, unknown>).fitlint
@@ -227,12 +227,31 @@ async function isFile(file: string): Promise<boolean> {
   }
 }
 
+/**
+ * The `fitlint` field of a package.json. A package.json that is not valid
+ * JSON but seems to have the field gives `BROKEN`, so loading it reports the
+ * JSON error (rather than silently using another config).
+ */
 async function readPackageField(file: string): Promise<unknown> {
+  let text: string
   try {
-    const data = JSON.parse(await fs.promises.readFile(file, 'utf8')) as Record<string, unknown>
-    return data.fitlint
+    text = stripBom(await fs.promises.readFile(file, 'utf8'))
   } catch {
-    // A broken package.json without our field is not our business.
     return undefined
   }
+
+  try {
+    const data = JSON.parse(text) as unknown
+    return data && typeof data === 'object' ? (data as Record<string, unknown>).fitlint : undefined
+  } catch {
+    // A broken package.json without our field is not our business.
+    return /"fitlint"\s*:/.test(text) ? BROKEN : undefined
+  }
+}
+
+const BROKEN = Symbol('broken package.json')
+
+/** Editors on Windows start UTF-8 files with a byte order mark; JSON.parse and friends do not skip it. */
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
 }

@@ -5,7 +5,9 @@
 import picomatch from 'picomatch'
 import {ruleById} from '../../rules/index.js'
 import type {OptionSpec, SeveritySetting} from '../engine/rule.js'
+import {parsePhrase, compilePhrases} from '../language/phrases.js'
 import {checkPatternSafety} from '../language/safe-regex.js'
+import {checkPolynomialBacktracking} from './regex-safety.js'
 import {ConfigError, didYouMean} from './errors.js'
 import type {
   CustomRuleConfig,
@@ -286,6 +288,29 @@ export function globProblem(glob: string): string | undefined {
   return undefined
 }
 
+const PHRASE_HINT =
+  'phrases use fitlint’s phrase syntax: `(a|b)` alternatives, `[a]` optional words, `*` any word, `#` a number; use `pattern` for a regular expression'
+
+/**
+ * Compile custom rule phrases as the rule will (no named word lists), so a
+ * bad phrase is a config error here, not an internal error in every file.
+ */
+function checkPhrases(file: string, path: string, phrases: string[]): void {
+  phrases.forEach((phrase, index) => {
+    try {
+      parsePhrase(phrase, {})
+    } catch (error) {
+      throw new ConfigError(file, `${path}[${index}]`, (error as Error).message, PHRASE_HINT)
+    }
+  })
+
+  try {
+    compilePhrases(phrases, {}, 'iu')
+  } catch (error) {
+    throw new ConfigError(file, path, `cannot compile these phrases: ${(error as Error).message}`, PHRASE_HINT)
+  }
+}
+
 function checkCustomRule(file: string, path: string, value: unknown): CustomRuleConfig {
   if (!isObject(value)) throw new ConfigError(file, path, `expected an object, got ${describe(value)}`)
   checkKeys(file, path, value, CUSTOM_RULE_KEYS)
@@ -311,6 +336,8 @@ function checkCustomRule(file: string, path: string, value: unknown): CustomRule
     if (phrases.length === 0 || phrases.some((phrase) => phrase.trim() === '')) {
       throw new ConfigError(file, `${path}.phrases`, 'expected non-empty phrases')
     }
+
+    checkPhrases(file, `${path}.phrases`, phrases)
   }
 
   if (value.pattern !== undefined) {
@@ -327,6 +354,11 @@ function checkCustomRule(file: string, path: string, value: unknown): CustomRule
     const unsafe = checkPatternSafety(value.pattern)
     if (unsafe) {
       throw new ConfigError(file, `${path}.pattern`, `unsafe regular expression: ${unsafe}`, 'avoid nested quantifiers like `(a+)+` and back-references; use `phrases` for plain text')
+    }
+
+    const slow = checkPolynomialBacktracking(value.pattern, 'iu')
+    if (slow) {
+      throw new ConfigError(file, `${path}.pattern`, `unsafe regular expression: ${slow.reason}`, slow.hint)
     }
   }
 
@@ -345,7 +377,7 @@ function checkCustomRule(file: string, path: string, value: unknown): CustomRule
   }
 
   for (const key of ['unlessSectionMentions', 'unlessDocumentMentions', 'ifDocumentMentions']) {
-    if (value[key] !== undefined) stringList(file, `${path}.${key}`, value[key])
+    if (value[key] !== undefined) checkPhrases(file, `${path}.${key}`, stringList(file, `${path}.${key}`, value[key]))
   }
 
   return value as unknown as CustomRuleConfig
