@@ -11,7 +11,7 @@ import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {loadYaml} from '../../src/language/data.js'
 import {pageProfile} from '../../src/language/page.js'
-import {compilePhrases, firstMatch, type Lexicons, type PhraseMatcher} from '../../src/language/phrases.js'
+import {compilePhrases, compileTagged, firstMatch, type Lexicons, type PhraseMatcher} from '../../src/language/phrases.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
 import {sharedLexicons} from '../lexicon.js'
 
@@ -28,10 +28,8 @@ interface Data {
 }
 
 interface Compiled {
-  notAdvice: PhraseMatcher
-  consultBefore: PhraseMatcher
-  weak: PhraseMatcher
-  invertable: PhraseMatcher
+  /** notAdvice, consultBefore, weak, invertable: one scan per sentence. */
+  kinds: PhraseMatcher
   negation: PhraseMatcher
   dangling: RegExp
   frontmatterKeys: string[]
@@ -50,10 +48,7 @@ function compile(changes: PhraseChanges | undefined): Compiled {
   const lexicons = {...sharedLexicons(), ...data.lexicons}
   const groups = applyPhraseChanges(data as unknown as Record<string, string[]>, GROUPS, changes, lexicons)
   return {
-    notAdvice: compilePhrases(groups.notAdvice, lexicons, 'iu'),
-    consultBefore: compilePhrases(groups.consultBefore, lexicons, 'iu'),
-    weak: compilePhrases(groups.weak, lexicons, 'iu'),
-    invertable: compilePhrases(groups.invertable, lexicons, 'iu'),
+    kinds: compileTagged([groups.notAdvice, groups.consultBefore, groups.weak, groups.invertable], lexicons, 'iu'),
     negation: compilePhrases(data.negation, lexicons, 'iu'),
     dangling: new RegExp(String.raw`(?:^|\s)(?:${data.dangling.join('|')})\s*$`, 'i'),
     frontmatterKeys: data.frontmatterKeys,
@@ -93,14 +88,14 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
     // "If you have gallstones, talk to your doctor before taking it" is a
     // caution for some readers, not a statement about the whole page.
     const conditional = /^\W*(?:if|when|whenever)\b/i.test(text)
-    const valid = firstMatch(compiled.notAdvice, text) ?? (conditional ? undefined : firstMatch(compiled.consultBefore, text))
+    const [notAdvice, consultBefore, weak, inverted] = compiled.kinds.firstPerTag(text)
+    const valid = notAdvice ?? (conditional ? undefined : consultBefore)
     if (valid) {
       const why = brokenReason(article, sentence, compiled)
       found.push(why ? {kind: 'broken', sentence, why} : {kind: 'valid', sentence})
       continue
     }
 
-    const inverted = firstMatch(compiled.invertable, text)
     if (inverted && isAboutAdvice(text) && !firstMatch(compiled.negation, text.slice(0, inverted.end))) {
       found.push({
         kind: 'broken',
@@ -110,7 +105,7 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
       continue
     }
 
-    if (firstMatch(compiled.weak, text)) found.push({kind: 'weak', sentence})
+    if (weak) found.push({kind: 'weak', sentence})
   }
 
   return found

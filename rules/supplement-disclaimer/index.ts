@@ -69,9 +69,18 @@ export const rule: Rule = {
   check(context) {
     const {article} = context
     const compiled = context.data as Compiled
-    const text = article.sentences.map((sentence) => sentence.text).join(' ')
-    const hasStatement = firstMatch(compiled.fdaStatement, text) !== undefined
-    const shortForm = hasStatement ? undefined : article.sentences.find((sentence) => firstMatch(compiled.fdaShort, sentence.text))
+    // Looked for only once a claim needs it: most pages make no supplement claim.
+    let statement: {has: boolean; shortForm: Article['sentences'][number] | undefined} | undefined
+    const findStatement = () => {
+      if (!statement) {
+        const text = article.sentences.map((sentence) => sentence.text).join(' ')
+        const has = firstMatch(compiled.fdaStatement, text) !== undefined
+        statement = {has, shortForm: has ? undefined : article.sentences.find((sentence) => firstMatch(compiled.fdaShort, sentence.text))}
+      }
+
+      return statement
+    }
+
     const severity: Severity = isProductPage(article) ? 'error' : 'warn'
     let reportedShort = false
 
@@ -106,6 +115,7 @@ export const rule: Rule = {
       }
 
       if (disease) continue
+      const {has: hasStatement, shortForm} = findStatement()
       if (hasStatement) continue
       if (shortForm) {
         if (!reportedShort) {

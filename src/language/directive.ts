@@ -74,7 +74,7 @@ export function clauseDirective(clause: Clause): DirectiveClause | undefined {
 }
 
 function directiveAtStart(clause: Clause): DirectiveClause | undefined {
-  const words = clause.text.match(/[\p{L}'’-]+/gu) ?? []
+  const words = leadingWords(clause.text)
   let index = 0
   // Skip a subordinate opener that was not split off and leading adverbs.
   while (index < words.length && LEAD_ADVERBS.has(words[index].toLowerCase())) index++
@@ -151,6 +151,20 @@ function directiveAtStart(clause: Clause): DirectiveClause | undefined {
   }
 
   return undefined
+}
+
+const WORD = /[\p{L}'’-]+/gu
+
+/**
+ * The first words of a clause: an order shows in its first few words, so
+ * long clauses are not split into words in full.
+ */
+function leadingWords(text: string, limit = 24): string[] {
+  const words: string[] = []
+  WORD.lastIndex = 0
+  let match: RegExpExecArray | null
+  while (words.length < limit && (match = WORD.exec(text))) words.push(match[0])
+  return words
 }
 
 /** Words that commonly follow a verb in an order: "Crack your neck", "Warm up". */

@@ -13,7 +13,7 @@
 import {healthTopicPattern} from '../../rules/lexicon.js'
 import type {Article} from '../article/types.js'
 import {claimEvidence} from './claims.js'
-import {directiveClauses} from './directive.js'
+import {analyse} from './context.js'
 
 export interface PageProfile {
   /** Sentences that give health advice. */
@@ -50,7 +50,7 @@ function computeProfile(article: Article): PageProfile {
 
   for (const sentence of article.sentences) {
     if (sentence.kind === 'heading' || sentence.inLink || sentence.isQuestion) continue
-    if (topic.test(sentence.text) && directiveClauses(sentence.text).length > 0) {
+    if (topic.test(sentence.text) && analyse(article, sentence).directives.length > 0) {
       adviceSentences.push(sentence.index)
     } else if (claimEvidence(sentence.text)) {
       claimSentences.push(sentence.index)
