@@ -73,8 +73,8 @@ export const rule: Rule = {
     let statement: {has: boolean; shortForm: Article['sentences'][number] | undefined} | undefined
     const findStatement = () => {
       if (!statement) {
-        const text = article.sentences.map((sentence) => sentence.text).join(' ')
-        const has = firstMatch(compiled.fdaStatement, text) !== undefined
+        // Each form of the statement is one sentence: search sentence by sentence (their tokens are cached).
+        const has = article.sentences.some((sentence) => firstMatch(compiled.fdaStatement, sentence.text) !== undefined)
         statement = {has, shortForm: has ? undefined : article.sentences.find((sentence) => firstMatch(compiled.fdaShort, sentence.text))}
       }
 
