@@ -10,6 +10,7 @@ import {walkHast} from './from-hast.js'
 import {walkMdast} from './from-mdast.js'
 import {walkText} from './from-text.js'
 import {splitSentences} from './sentences.js'
+import {findNestingProblem} from '../parse/depth.js'
 import {getParser} from '../parse/index.js'
 import type {
   Article,
@@ -42,7 +43,7 @@ export function formatFromPath(path: string | undefined): Format {
   return FORMAT_BY_EXTENSION[extension] ?? 'markdown'
 }
 
-/** Thrown when a file cannot be parsed at all (broken MDX). */
+/** Thrown when a file cannot be parsed at all (broken MDX, nesting too deep). */
 export class ParseError extends Error {
   line?: number
   column?: number
@@ -68,6 +69,17 @@ export function buildArticle(source: string, format: Format): Article {
   }
 
   const builder = new ArticleBuilder(source)
+
+  if (format === 'markdown' || format === 'mdx') {
+    const problem = findNestingProblem(source, format === 'mdx')
+    if (problem) {
+      throw new ParseError(
+        `Cannot lint: ${problem.what} are nested deeper than ${problem.limit} levels; fitlint cannot read this file`,
+        problem.line,
+        1
+      )
+    }
+  }
 
   switch (format) {
     case 'markdown': {

@@ -119,6 +119,9 @@ export class ArticleBuilder {
   addText(value: string, start: number, end: number, literal = false): void {
     const block = this.current
     if (!block || value.length === 0) return
+    // A CRLF line ending is one space in the text, as LF is (not two): the
+    // piece aligns the text back to the source.
+    if (value.includes('\r\n')) value = value.replace(/\r\n/g, '\n')
     const textStart = block.text.length
     block.pieces.push(createPiece(this.source, value, textStart, start, end))
     block.text += value.replace(NORMALISE_RE, (char) => NORMALISE[char] ?? ' ')

@@ -28,7 +28,7 @@ interface NlcstNode {
 export function splitSentences(text: string): SentenceSpan[] {
   parser ??= new ParseEnglish()
   const spans: SentenceSpan[] = []
-  const tree = parser.parse(text) as unknown as NlcstNode
+  const tree = parser.parse(maskLongWords(text)) as unknown as NlcstNode
 
   for (const paragraph of tree.children ?? []) {
     if (paragraph.type !== 'ParagraphNode') continue
@@ -41,6 +41,42 @@ export function splitSentences(text: string): SentenceSpan[] {
   }
 
   return mergeAbbreviations(text, attachMarkers(text, spans))
+}
+
+/** Longest run without white space that the sentence parser sees as is. */
+const MAX_WORD = 2000
+
+/**
+ * Runs of more than MAX_WORD characters without white space (a pasted blob,
+ * `a-a-a-…`) are no prose; parse-english spreads every symbol of one word
+ * into a single call and overflows the stack on them. Give it letters there
+ * instead (same length, so offsets hold): such a run is one "word", which
+ * `pushSpan` cuts like any over-long sentence.
+ */
+function maskLongWords(text: string): string {
+  let masked: string[] | undefined
+  let from = 0
+  let runStart = -1
+  for (let index = 0; index <= text.length; index++) {
+    const code = index < text.length ? text.charCodeAt(index) : 32
+    const space = code === 32 || code === 10 || code === 9 || code === 13 || code === 12 || code === 11
+    if (!space) {
+      if (runStart === -1) runStart = index
+      continue
+    }
+
+    if (runStart !== -1 && index - runStart > MAX_WORD) {
+      masked ??= []
+      masked.push(text.slice(from, runStart), 'x'.repeat(index - runStart))
+      from = index
+    }
+
+    runStart = -1
+  }
+
+  if (!masked) return text
+  masked.push(text.slice(from))
+  return masked.join('')
 }
 
 /** Abbreviations parse-english does not know, common in fitness writing. */

@@ -39,7 +39,7 @@ export async function lintVFile(
     return file
   }
 
-  const text = typeof value === 'string' ? value : new TextDecoder('utf-8').decode(value)
+  const {text, invalid} = decode(value)
   if (looksBinary(text)) {
     failFile(file, 'Cannot lint: this looks like a binary file, not text')
     return file
@@ -56,10 +56,15 @@ export async function lintVFile(
       return file
     }
 
+    if (isStackOverflow(error)) {
+      failFile(file, TOO_DEEP)
+      return file
+    }
+
     throw error
   }
 
-  if (text.includes('\uFFFD')) {
+  if (invalid) {
     const message = new VFileMessage(
       'File is not valid UTF-8: some bytes could not be read and were replaced; save it as UTF-8',
       {source: 'fitlint', ruleId: 'encoding'}
@@ -69,8 +74,41 @@ export async function lintVFile(
     file.messages.push(message)
   }
 
-  runRules(article, config, file)
+  try {
+    runRules(article, config, file)
+  } catch (error) {
+    if (!isStackOverflow(error)) throw error
+    // runRules adds its messages at the end: none of them are in the file.
+    failFile(file, TOO_DEEP)
+  }
+
   return file
+}
+
+/**
+ * The parsers and tree walkers recurse: a file nested deeper than the pre-scan
+ * in `parse/depth.ts` sees (thousands of HTML elements or JSX tags) overflows
+ * the stack. That is one clear message for the file, not an internal error.
+ */
+const TOO_DEEP = 'Cannot lint: the file is nested too deeply (elements inside elements, thousands of levels); fitlint cannot read this file'
+
+function isStackOverflow(error: unknown): boolean {
+  return error instanceof RangeError && /call stack/i.test(error.message)
+}
+
+/**
+ * The text of a file, and whether it was not valid UTF-8. Bytes are checked
+ * exactly (a valid file may contain U+FFFD itself). A string was decoded by
+ * someone else (the CLI reads files as UTF-8 strings): a U+FFFD in it is most
+ * likely a byte that could not be read.
+ */
+function decode(value: string | Uint8Array): {text: string; invalid: boolean} {
+  if (typeof value === 'string') return {text: value, invalid: value.includes('\uFFFD')}
+  try {
+    return {text: new TextDecoder('utf-8', {fatal: true}).decode(value), invalid: false}
+  } catch {
+    return {text: new TextDecoder('utf-8').decode(value), invalid: true}
+  }
 }
 
 /** NUL bytes in the first 8 KB: a binary file. */

@@ -12,11 +12,14 @@ export function readFrontmatter(
   start: number,
   end: number
 ): Frontmatter {
+  // YAML and TOML parsers know LF and CRLF; a file with lone CR line endings
+  // (old Mac) has them too.
+  const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value
   try {
     const data: unknown =
       kind === 'yaml'
-        ? parseYaml(value, {maxAliasCount: 100, prettyErrors: false})
-        : parseToml(value)
+        ? parseYaml(text, {maxAliasCount: 100, prettyErrors: false})
+        : parseToml(text)
     if (data === null || data === undefined) {
       return {kind, data: {}, start, end}
     }
@@ -33,6 +36,13 @@ export function readFrontmatter(
 
     return {kind, data: data as Record<string, unknown>, start, end}
   } catch (error) {
+    // The yaml package reports a stack overflow as RESOURCE_EXHAUSTION with
+    // the engine's own message; other parsers throw the RangeError.
+    const code = (error as {code?: unknown}).code
+    if ((error instanceof RangeError || code === 'RESOURCE_EXHAUSTION') && /call stack/i.test(String((error as Error).message))) {
+      return {kind, data: undefined, error: 'it is nested too deeply to read', start, end}
+    }
+
     const message = String((error as Error).message ?? error)
       .split('\n')[0]
       .slice(0, 200)
