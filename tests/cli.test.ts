@@ -165,6 +165,35 @@ describe('fitlint CLI', () => {
     expect(custom.stdout).toContain('c.md')
   })
 
+  it('.fitlintignore patterns are relative to its own folder (as .gitignore), from any working folder', async () => {
+    const cwd = tempDir({
+      '.fitlintignore': 'posts/drafts/\n/top.md\n',
+      'top.md': ADVICE,
+      'posts/a.md': ADVICE,
+      'posts/top.md': ADVICE,
+      'posts/drafts/b.md': ADVICE
+    })
+    const sub = path.join(cwd, 'posts')
+    const fromSub = await runCli(['.', '--format', 'json'], {cwd: sub})
+    expect(fromSub.code).toBe(0)
+    // `/top.md` is anchored at the ignore file's folder: posts/top.md is linted.
+    expect((JSON.parse(fromSub.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['a.md', 'top.md'])
+    const named = await runCli(['drafts/b.md'], {cwd: sub})
+    expect(named).toEqual({code: 0, stdout: '', stderr: ''})
+    const stdin = await runCli(['--stdin', '--stdin-filename', 'drafts/c.md'], {cwd: sub, stdin: ADVICE})
+    expect(stdin).toEqual({code: 0, stdout: '', stderr: ''})
+    const fromTop = await runCli(['.', '--format', 'json'], {cwd})
+    expect((JSON.parse(fromTop.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['posts/a.md', 'posts/top.md'])
+  })
+
+  it('--ignore-path patterns are relative to the working folder', async () => {
+    const cwd = tempDir({'ignores/site.ignore': '/drafts/\n', 'posts/a.md': ADVICE, 'posts/drafts/b.md': ADVICE, 'drafts/c.md': ADVICE})
+    const fromSub = await runCli(['.', '--format', 'json', '--ignore-path', '../ignores/site.ignore'], {cwd: path.join(cwd, 'posts')})
+    expect((JSON.parse(fromSub.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['a.md'])
+    const fromTop = await runCli(['.', '--format', 'json', '--ignore-path', 'ignores/site.ignore'], {cwd})
+    expect((JSON.parse(fromTop.stdout) as Array<{path: string}>).map((file) => file.path)).toEqual(['posts/a.md', 'posts/drafts/b.md'])
+  })
+
   it('exits 2 when a path or glob matches nothing', async () => {
     const cwd = tempDir({'a.md': ADVICE})
     const missing = await runCli(['nope.md'], {cwd})

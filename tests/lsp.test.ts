@@ -498,6 +498,22 @@ describe('config', () => {
   })
 })
 
+describe('.fitlintignore in a sub-folder', () => {
+  test('its patterns are relative to its own folder, not the workspace folder (as .gitignore)', async () => {
+    const root = workspace({'site/.fitlintignore': 'drafts/\n/top.md\n'})
+    const {server} = await started(root)
+    const ignored = fileUri(path.join(root, 'site/drafts/workout.md'))
+    const anchored = fileUri(path.join(root, 'site/top.md'))
+    const nested = fileUri(path.join(root, 'site/posts/top.md'))
+    const outside = fileUri(path.join(root, 'drafts/workout.md'))
+    for (const uri of [ignored, anchored, nested, outside]) server.open(uri, ARTICLE)
+    expect((await server.diagnostics(ignored, {version: 1})).diagnostics).toEqual([])
+    expect((await server.diagnostics(anchored, {version: 1})).diagnostics).toEqual([])
+    expect((await server.diagnostics(nested, {version: 1})).diagnostics).toHaveLength(1)
+    expect((await server.diagnostics(outside, {version: 1})).diagnostics).toHaveLength(1)
+  })
+})
+
 describe('settings', () => {
   test('rule severity overrides from initializationOptions and didChangeConfiguration; enable', async () => {
     const root = workspace()

@@ -6,9 +6,11 @@
  *
  * Two steps, so big archives stay fast:
  *
- * 1. Find: unified-engine's own finder (the code its `file-system` step runs)
- *    lists the files, sorted by path as unified-engine sorts them. `select`
- *    (`--shard`, `--changed-since`) drops files before anything is read.
+ * 1. Find: `find.ts` lists the files as unified-engine's finder would (with
+ *    its ignore handling), but follows each symlinked folder once and skips
+ *    FIFOs and dangling links in folders; sorted by path as unified-engine
+ *    sorts them. `select` (`--shard`, `--changed-since`) drops files before
+ *    anything is read.
  * 2. Lint: the selected files go through unified-engine in batches of
  *    `BATCH`. unified-engine's queue step scans every file of a run once per
  *    file, which is quadratic: 8,000 files cost it 5 s, 100,000 would cost
@@ -30,6 +32,7 @@ import type {ConfigResolver} from '../config/resolve.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {failFile, lintVFile} from '../engine/lint-file.js'
 import type {LintCache} from './cache.js'
+import {findFiles} from './find.js'
 import {addLineHashes, restoreMessage, storeMessage, type Message} from './messages.js'
 import type {WorkerPool} from './workers.js'
 
@@ -62,6 +65,8 @@ export interface EngineOptions {
   onStart?: (total: number) => void
   /** Called after each file is linted (progress). */
   onFile?: (file: VFile) => void
+  /** A path skipped while finding files, and why. */
+  onWarning?: (text: string) => void
 }
 
 interface PluginOptions {
@@ -178,7 +183,7 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
     return state
   }
 
-  const found = await findFiles(options)
+  const found = await listFiles(options)
   const files: VFile[] = []
   const selected: VFile[] = []
   for (const file of found) {
@@ -232,7 +237,7 @@ function runBatch(options: EngineOptions, plugin: PluginOptions, files: VFile[])
         cwd: options.cwd,
         ignoreName: '.fitlintignore',
         ignorePath: options.ignorePath,
-        ignorePathResolveFrom: 'cwd',
+        ignorePathResolveFrom: ignoreResolveFrom(options),
         detectIgnore: true,
         silentlyIgnore: true,
         detectConfig: false,
@@ -262,16 +267,6 @@ function runBatch(options: EngineOptions, plugin: PluginOptions, files: VFile[])
   })
 }
 
-interface FinderResult {
-  files: VFile[]
-}
-
-type Finder = (
-  input: string[],
-  options: Record<string, unknown>,
-  callback: (error: Error | undefined, result?: FinderResult) => void
-) => void
-
 interface IgnoreInstance {
   check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
 }
@@ -279,18 +274,14 @@ interface IgnoreInstance {
 type IgnoreClass = new (options: Record<string, unknown>) => IgnoreInstance
 
 /**
- * unified-engine's finder and ignore handling: the exact code its
- * `file-system` step runs (globs, folders, extensions, ignore files,
- * `node_modules`), so `fitlint articles/` finds the same files as before.
- * They are internal modules of the pinned unified-engine version.
+ * unified-engine's ignore handling: the exact code its `file-system` step
+ * runs, so the files found and the ones linted agree. It is an internal
+ * module of the pinned unified-engine version.
  */
-async function loadFinder(): Promise<{finder: Finder; Ignore: IgnoreClass}> {
+async function loadIgnore(): Promise<IgnoreClass> {
   const base = import.meta.resolve('unified-engine')
-  const [{finder}, {Ignore}] = (await Promise.all([
-    import(new URL('lib/finder.js', base).href),
-    import(new URL('lib/ignore.js', base).href)
-  ])) as [{finder: Finder}, {Ignore: IgnoreClass}]
-  return {finder, Ignore}
+  const {Ignore} = (await import(new URL('lib/ignore.js', base).href)) as {Ignore: IgnoreClass}
+  return Ignore
 }
 
 function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstance {
@@ -299,12 +290,21 @@ function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstan
     detectIgnore: true,
     ignoreName: '.fitlintignore',
     ignorePath: options.ignorePath,
-    ignorePathResolveFrom: 'cwd'
+    ignorePathResolveFrom: ignoreResolveFrom(options)
   })
 }
 
+/**
+ * `.fitlintignore` works like `.gitignore`: its patterns are relative to its
+ * own folder. `--ignore-path` patterns are relative to the working folder
+ * (as ESLint's).
+ */
+function ignoreResolveFrom(options: EngineOptions): 'cwd' | 'dir' {
+  return options.ignorePath ? 'cwd' : 'dir'
+}
+
 async function isIgnored(options: EngineOptions, filePath: string): Promise<boolean> {
-  const {Ignore} = await loadFinder()
+  const Ignore = await loadIgnore()
   return new Promise((resolve, reject) => {
     createIgnore(Ignore, options).check(filePath, (error, ignored) => {
       if (error) reject(error)
@@ -313,27 +313,15 @@ async function isIgnored(options: EngineOptions, filePath: string): Promise<bool
   })
 }
 
-async function findFiles(options: EngineOptions): Promise<VFile[]> {
-  const {finder, Ignore} = await loadFinder()
-  return new Promise((resolve, reject) => {
-    finder(
-      options.patterns,
-      {
-        cwd: options.cwd,
-        extensions: EXTENSIONS,
-        ignore: createIgnore(Ignore, options),
-        ignorePatterns: [],
-        silentlyIgnore: true
-      },
-      (error, result) => {
-        if (error || !result) {
-          reject(error ?? new Error('cannot list files'))
-          return
-        }
-
-        // As unified-engine's file-system step: sorted by path.
-        resolve(result.files.sort((left, right) => (left.path < right.path ? -1 : 1)))
-      }
-    )
+async function listFiles(options: EngineOptions): Promise<VFile[]> {
+  const Ignore = await loadIgnore()
+  const files = await findFiles({
+    patterns: options.patterns,
+    cwd: options.cwd,
+    extensions: EXTENSIONS,
+    ignore: createIgnore(Ignore, options),
+    warn: options.onWarning
   })
+  // As unified-engine's file-system step: sorted by path.
+  return files.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0))
 }

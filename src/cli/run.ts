@@ -96,6 +96,14 @@ async function run(argv: string[], io: Io): Promise<number> {
     throw new UsageError('no files given: pass paths, folders or globs (e.g. `fitlint articles/`), or --stdin')
   }
 
+  if (options.ignorePath !== undefined) {
+    const problem = unreadable(path.resolve(io.cwd, options.ignorePath))
+    if (problem) {
+      io.stderr.write(`fitlint: cannot read ignore file ${options.ignorePath}: ${problem}\n`)
+      return 2
+    }
+  }
+
   // Everything below loads only with the flags that need it.
   let root: string | undefined
   let changes: Changes | undefined
@@ -146,6 +154,9 @@ async function run(argv: string[], io: Io): Promise<number> {
     },
     onFile() {
       progress?.tick()
+    },
+    onWarning(text) {
+      io.stderr.write(`fitlint: ${text}\n`)
     }
   }
 
@@ -292,5 +303,19 @@ function isFile(file: string): boolean {
     return fs.statSync(file).isFile()
   } catch {
     return false
+  }
+}
+
+/** Why `file` cannot be read as a text file, or undefined when it can. */
+function unreadable(file: string): string | undefined {
+  try {
+    if (fs.statSync(file).isDirectory()) return 'it is a folder'
+    fs.accessSync(file, fs.constants.R_OK)
+    return undefined
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return 'ENOENT (no such file)'
+    if (code === 'EACCES') return 'EACCES (permission denied)'
+    return code ?? (error as Error).message
   }
 }

@@ -1,9 +1,10 @@
 /**
  * `.fitlintignore` for the language server, matching the CLI (unified-engine
- * with `ignoreName: '.fitlintignore'`, `ignorePathResolveFrom: 'cwd'`): the
- * nearest ignore file from the document's folder upwards applies, and its
- * patterns are relative to the workspace folder (the CLI's cwd). Files in
- * `node_modules` are skipped too, as the CLI does when expanding folders.
+ * with `ignoreName: '.fitlintignore'`, `ignorePathResolveFrom: 'dir'`): the
+ * nearest ignore file from the document's folder upwards applies, and, as
+ * with `.gitignore`, its patterns are relative to the folder that holds it.
+ * Files in `node_modules` are skipped too, as the CLI does when expanding
+ * folders.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -27,16 +28,12 @@ export class IgnoreIndex {
     this.byFolder.clear()
   }
 
-  /**
-   * Whether `filePath` is ignored. `base` is the folder patterns are relative
-   * to (the workspace folder holding the file); without one, the folder of
-   * the ignore file.
-   */
-  async isIgnored(filePath: string, base: string | undefined): Promise<boolean> {
+  /** Whether `filePath` is ignored by the nearest `.fitlintignore` (patterns relative to its folder). */
+  async isIgnored(filePath: string): Promise<boolean> {
     if (filePath.split(/[\\/]/).includes('node_modules')) return true
     const found = await this.find(path.dirname(filePath))
     if (!found) return false
-    const relative = path.relative(base ?? path.dirname(found.file), filePath)
+    const relative = path.relative(path.dirname(found.file), filePath)
     if (relative === '' || relative === '..' || relative.startsWith('..' + path.sep) || path.isAbsolute(relative)) {
       return false
     }

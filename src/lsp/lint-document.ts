@@ -46,8 +46,6 @@ export interface LintContext {
   resolver: ConfigResolver
   ignore: IgnoreIndex
   settings: ServerSettings
-  /** The workspace folder holding a file, if any. */
-  folderOf(filePath: string): string | undefined
   /** Told the config files each document's config came from (to watch them). */
   onSources?(sources: string[]): void
 }
@@ -102,7 +100,7 @@ export async function lintDocument(document: TextDocument, context: LintContext)
   const filePath = filePathOf(document.uri)
   const started = performance.now()
   try {
-    if (filePath && (await context.ignore.isIgnored(filePath, context.folderOf(filePath)))) {
+    if (filePath && (await context.ignore.isIgnored(filePath))) {
       result.skipped = 'ignored'
       return result
     }

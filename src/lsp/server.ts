@@ -103,17 +103,6 @@ export function startServer(connection: Connection): ServerHandle {
     resolver,
     ignore,
     settings,
-    folderOf(filePath) {
-      let best: string | undefined
-      for (const folder of folders) {
-        const relative = path.relative(folder, filePath)
-        if (!relative.startsWith('..') && !path.isAbsolute(relative) && (!best || folder.length > best.length)) {
-          best = folder
-        }
-      }
-
-      return best
-    },
     onSources(sources) {
       for (const source of sources) if (!source.startsWith('preset:')) configSources.add(source)
     }

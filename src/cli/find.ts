@@ -1,0 +1,212 @@
+/**
+ * Find the files to lint: paths, folders and globs, as unified-engine's
+ * finder does (globs with `glob`, folders walked for the given extensions,
+ * `node_modules` and ignored entries skipped, a named path that is missing
+ * gets a fatal "No such file or folder"), but safe on hostile trees:
+ *
+ * - Symlinks are followed, once: a folder is walked only the first time its
+ *   real path (fs.realpath) is reached, so a link to a parent (`ln -s ..
+ *   loop`) or to itself (`ln -s . self`) is skipped, and a file reached twice
+ *   is linted once. Links are followed after the real tree (in path order),
+ *   so a file is reported under its real path when it has one inside the
+ *   walk, and the result does not depend on timing.
+ * - A dangling link (or a link loop) met in a folder is skipped with a
+ *   warning, not an error for the whole run.
+ * - In folders only regular files are linted: a FIFO, socket or device
+ *   named `*.md` would block the run or make no sense. A path named on the
+ *   command line is read whatever it is (`fitlint <(cat draft.md)` reads a
+ *   pipe, as `--stdin` does).
+ */
+import fs from 'node:fs'
+import {createRequire} from 'node:module'
+import path from 'node:path'
+import {VFile} from 'vfile'
+
+export interface IgnoreCheck {
+  check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
+}
+
+export interface FindOptions {
+  patterns: string[]
+  cwd: string
+  extensions: string[]
+  ignore: IgnoreCheck
+  /** A path that was skipped and why (dangling symlink). */
+  warn?: (text: string) => void
+}
+
+interface GlobModule {
+  glob(pattern: string, options: {cwd: string}): Promise<string[]>
+  hasMagic(pattern: string): boolean
+}
+
+/** `glob`, as unified-engine (which depends on it) resolves it. */
+function loadGlob(): GlobModule {
+  return createRequire(import.meta.resolve('unified-engine'))('glob') as GlobModule
+}
+
+interface Link {
+  /** Path relative to cwd. */
+  path: string
+}
+
+export async function findFiles(options: FindOptions): Promise<VFile[]> {
+  const {cwd, extensions} = options
+  const found: VFile[] = []
+  const seenFolders = new Set<string>()
+  const seenFiles = new Set<string>()
+  let links: Link[] = []
+
+  const isIgnored = (relative: string) =>
+    new Promise<boolean>((resolve, reject) => {
+      options.ignore.check(path.resolve(cwd, relative), (error, ignored) => {
+        if (error) reject(error)
+        else resolve(Boolean(ignored))
+      })
+    })
+
+  const wanted = (name: string) => extensions.length === 0 || extensions.includes(path.extname(name))
+
+  const addFile = (relative: string, real: string | undefined, fatal?: string) => {
+    if (real !== undefined) {
+      if (seenFiles.has(real)) return
+      seenFiles.add(real)
+    }
+
+    const file = new VFile({path: relative})
+    file.cwd = cwd
+    if (fatal) {
+      const message = file.message(fatal)
+      message.fatal = true
+    }
+
+    found.push(file)
+  }
+
+  /** Walk the folder `relative` (real path `real`, already marked seen). */
+  const walk = async (relative: string, real: string): Promise<void> => {
+    let entries: fs.Dirent[]
+    try {
+      entries = await fs.promises.readdir(path.resolve(cwd, relative), {withFileTypes: true})
+    } catch (error) {
+      addFile(relative, undefined, `Cannot read folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+      return
+    }
+
+    await Promise.all(
+      entries.map(async (entry) => {
+        const name = entry.name
+        if (name === 'node_modules') return
+        const child = path.join(relative, name)
+        if (entry.isFile()) {
+          if (!wanted(name) || (await isIgnored(child))) return
+          addFile(child, path.join(real, name))
+        } else if (entry.isDirectory()) {
+          const childReal = path.join(real, name)
+          if (await isIgnored(child)) return
+          if (seenFolders.has(childReal)) return
+          seenFolders.add(childReal)
+          await walk(child, childReal)
+        } else if (entry.isSymbolicLink()) {
+          if (await isIgnored(child)) return
+          links.push({path: child})
+        }
+        // FIFOs, sockets and devices in a folder are not articles.
+      })
+    )
+  }
+
+  /** A symlink met in a folder. */
+  const follow = async (link: Link): Promise<void> => {
+    const absolute = path.resolve(cwd, link.path)
+    let stats: fs.Stats
+    try {
+      stats = await fs.promises.stat(absolute)
+    } catch (error) {
+      if (!wanted(link.path)) return
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT' || code === 'ELOOP') {
+        let target = ''
+        try {
+          target = await fs.promises.readlink(absolute)
+        } catch {}
+        options.warn?.(
+          `skipped \`${link.path}\`: ${code === 'ELOOP' ? 'a symlink loop' : `a symlink to \`${target}\`, which does not exist`}`
+        )
+      } else {
+        // Unreadable target: reading it gives the file a clear message.
+        addFile(link.path, undefined)
+      }
+
+      return
+    }
+
+    if (stats.isDirectory()) {
+      const real = await realpath(absolute)
+      // A link to a parent, to itself, or to a folder already walked.
+      if (real === undefined || seenFolders.has(real)) return
+      seenFolders.add(real)
+      await walk(link.path, real)
+    } else if (stats.isFile() && wanted(link.path)) {
+      addFile(link.path, await realpath(absolute))
+    }
+  }
+
+  /** A path named on the command line (or matched by a glob). */
+  const given = async (relative: string): Promise<void> => {
+    if (await isIgnored(relative)) return
+    const absolute = path.resolve(cwd, relative)
+    let stats: fs.Stats
+    try {
+      stats = await fs.promises.stat(absolute)
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code
+      // Missing: the CLI says "no files match"; other errors: reading the
+      // file gives it a clear message.
+      addFile(relative, undefined, code === 'ENOENT' ? 'No such file or folder' : undefined)
+      return
+    }
+
+    const real = await realpath(absolute)
+    if (stats.isDirectory()) {
+      if (real === undefined || seenFolders.has(real)) return
+      seenFolders.add(real)
+      await walk(relative, real)
+    } else {
+      addFile(relative, real)
+    }
+  }
+
+  // Expand globs first (as unified-engine: all results, then search).
+  const inputs: string[] = []
+  let globModule: GlobModule | undefined
+  for (const pattern of options.patterns) {
+    globModule ??= loadGlob()
+    if (globModule.hasMagic(pattern)) {
+      inputs.push(...(await globModule.glob(pattern, {cwd})))
+    } else {
+      inputs.push(path.relative(cwd, path.resolve(cwd, pattern)) || '.')
+    }
+  }
+
+  // One input after the other, so which path wins for a file reached twice
+  // does not depend on timing.
+  for (const input of inputs) await given(input)
+
+  // Then symlinks, breadth first, in path order.
+  while (links.length > 0) {
+    const batch = links.sort((left, right) => (left.path < right.path ? -1 : left.path > right.path ? 1 : 0))
+    links = []
+    for (const link of batch) await follow(link)
+  }
+
+  return found
+}
+
+async function realpath(file: string): Promise<string | undefined> {
+  try {
+    return await fs.promises.realpath(file)
+  } catch {
+    return undefined
+  }
+}
