@@ -309,12 +309,14 @@ describe.concurrent('unreadable files', () => {
     expect(broken.messages[0].fatal).toBe(true)
   })
 
-  it.runIf(canFakeEio).fails('known bug: the read error says only "Cannot process file" (JSON: no cause, no ruleId, no source)', async () => {
+  it.runIf(canFakeEio)('a read error says what went wrong (`Cannot read file: EIO: …`), with source `fitlint`', async () => {
     const cwd = folder({})
     fs.symlinkSync('/proc/self/mem', path.join(cwd, 'broken.md'))
     const [message] = parseJson(await runCli(['.', '--format', 'json'], {cwd}))[0].messages as Array<JsonFile['messages'][number] & {source?: string}>
     expect(message.reason).toMatch(/EIO|i\/o error|cannot read/i)
     expect(message.source).toBe('fitlint')
+    expect(message.reason).toBe('Cannot read file: EIO: i/o error, read')
+    expect(message.fatal).toBe(true)
   })
 })
 

@@ -162,6 +162,21 @@ function restoreFatal(file: VFile): void {
   delete file.data.fitlintFatal
 }
 
+/**
+ * unified-engine reports a file it cannot read as "Cannot process file" (the
+ * reason is only in `cause`): say what went wrong, as fitlint's other
+ * messages about a whole file do.
+ */
+function explainReadError(file: VFile): void {
+  const index = file.messages.findIndex((message) => message.fatal === true && message.reason === 'Cannot process file' && !message.ruleId)
+  if (index === -1) return
+  const cause = file.messages[index].cause as NodeJS.ErrnoException | undefined
+  file.messages.splice(index, 1)
+  // `EIO: i/o error, read` (without the path, which the report shows).
+  const reason = cause?.message ? cause.message.replace(/, (\w+) '.*'$/, ', $1') : String(cause ?? 'unknown error')
+  failFile(file, `Cannot read file: ${reason}`)
+}
+
 export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   const state: EngineRun = {files: [], found: 0, configErrors: [], internalErrors: 0}
   if (options.stdin) {
@@ -260,7 +275,11 @@ function runBatch(options: EngineOptions, plugin: PluginOptions, files: VFile[])
         const result = (context?.files ?? []).filter(
           (file) => file.data.unifiedEngineGiven && !file.data.unifiedEngineIgnored
         )
-        for (const file of result) restoreFatal(file)
+        for (const file of result) {
+          restoreFatal(file)
+          explainReadError(file)
+        }
+
         resolve(result)
       }
     )

@@ -21,6 +21,7 @@ import fs from 'node:fs'
 import {createRequire} from 'node:module'
 import path from 'node:path'
 import {VFile} from 'vfile'
+import {failFile} from '../engine/lint-file.js'
 
 export interface IgnoreCheck {
   check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
@@ -89,7 +90,11 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
     try {
       entries = await fs.promises.readdir(path.resolve(cwd, relative), {withFileTypes: true})
     } catch (error) {
-      addFile(relative, undefined, `Cannot read folder (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`)
+      // One fatal message for the folder; the rest of the run goes on.
+      const file = new VFile({path: relative})
+      file.cwd = cwd
+      failFile(file, `Cannot read folder: ${(error as Error).message.replace(/, (\w+) '.*'$/, ', $1')}`)
+      found.push(file)
       return
     }
 
