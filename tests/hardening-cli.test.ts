@@ -231,6 +231,14 @@ describe.concurrent('symlinks', () => {
     expect(parseJson(result).map((file) => file.path)).toEqual(['other/b.md', 'real/a.md'])
   })
 
+  it('a link to a parent of the folder given is not followed (files outside it are not linted)', async () => {
+    const cwd = folder({'posts/a.md': '# Leg day\n\n' + ADVICE + '\n', 'other/b.md': '# Leg day\n'})
+    fs.symlinkSync('..', path.join(cwd, 'posts/loop'))
+    const result = await runCli(['posts', '--format', 'json'], {cwd})
+    expect(result.code).toBe(0)
+    expect(parseJson(result).map((file) => file.path)).toEqual(['posts/a.md'])
+  })
+
   it('a symlinked folder outside the walk is linted under its link name', async () => {
     const outside = folder({'a.md': '# Leg day\n\n' + ADVICE + '\n'})
     const cwd = folder({'b.md': '# Leg day\n'})

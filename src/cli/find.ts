@@ -5,9 +5,9 @@
  * gets a fatal "No such file or folder"), but safe on hostile trees:
  *
  * - Symlinks are followed, once: a folder is walked only the first time its
- *   real path (fs.realpath) is reached, so a link to a parent (`ln -s ..
- *   loop`) or to itself (`ln -s . self`) is skipped, and a file reached twice
- *   is linted once. Links are followed after the real tree (in path order),
+ *   real path (fs.realpath) is reached, and a link to the folder holding it
+ *   or to one of its parents (`ln -s .. loop`, `ln -s . self`) is never
+ *   followed, so loops end, and a file reached twice is linted once. Links are followed after the real tree (in path order),
  *   so a file is reported under its real path when it has one inside the
  *   walk, and the result does not depend on timing.
  * - A dangling link (or a link loop) met in a folder is skipped with a
@@ -49,6 +49,8 @@ function loadGlob(): GlobModule {
 interface Link {
   /** Path relative to cwd. */
   path: string
+  /** Real path of the folder holding the link. */
+  parent: string
 }
 
 export async function findFiles(options: FindOptions): Promise<VFile[]> {
@@ -114,7 +116,7 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
           await walk(child, childReal)
         } else if (entry.isSymbolicLink()) {
           if (await isIgnored(child)) return
-          links.push({path: child})
+          links.push({path: child, parent: real})
         }
         // FIFOs, sockets and devices in a folder are not articles.
       })
@@ -148,8 +150,9 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
 
     if (stats.isDirectory()) {
       const real = await realpath(absolute)
-      // A link to a parent, to itself, or to a folder already walked.
-      if (real === undefined || seenFolders.has(real)) return
+      // A link to a folder already walked, or to the folder holding it or
+      // one of its parents (even one outside the paths given).
+      if (real === undefined || seenFolders.has(real) || isWithin(link.parent, real)) return
       seenFolders.add(real)
       await walk(link.path, real)
     } else if (stats.isFile() && wanted(link.path)) {
@@ -214,4 +217,10 @@ async function realpath(file: string): Promise<string | undefined> {
   } catch {
     return undefined
   }
+}
+
+/** Is `inner` the folder `outer` or inside it? */
+function isWithin(inner: string, outer: string): boolean {
+  const relative = path.relative(outer, inner)
+  return relative === '' || (!relative.startsWith('..' + path.sep) && relative !== '..' && !path.isAbsolute(relative))
 }
