@@ -301,6 +301,15 @@ describe.concurrent('unreadable files', () => {
     expect(parseJson(result).some((file) => file.path === 'a.md')).toBe(true)
   })
 
+  it('a `.fitlintignore` that cannot be read (a folder): exit 2 naming it, no stack trace, no report', async () => {
+    const cwd = folder({'a.md': '# Leg day\n\n' + ADVICE + '\n', 'sub/b.md': ADVICE, 'sub/.fitlintignore/x': ''})
+    const result = await runCli(['.', '--format', 'json'], {cwd})
+    expectNoStack(result)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe('fitlint: cannot read ignore file sub/.fitlintignore: EISDIR\n')
+    expect(result.stdout).toBe('')
+  })
+
   // Root reads anything, so a read error is made with a link to /proc/self/mem (EIO at offset 0).
   const canFakeEio = process.platform === 'linux' && fs.existsSync('/proc/self/mem')
 

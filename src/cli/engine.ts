@@ -27,7 +27,7 @@ import {engine} from 'unified-engine'
 import {unified, type Plugin} from 'unified'
 import {VFile} from 'vfile'
 import {FORMAT_BY_EXTENSION} from '../article/build.js'
-import {ConfigError} from '../config/errors.js'
+import {ConfigError, InputError} from '../config/errors.js'
 import type {ConfigResolver} from '../config/resolve.js'
 import type {ResolvedConfig} from '../config/types.js'
 import {failFile, lintVFile} from '../engine/lint-file.js'
@@ -304,13 +304,26 @@ async function loadIgnore(): Promise<IgnoreClass> {
 }
 
 function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstance {
-  return new Ignore({
+  const ignore = new Ignore({
     cwd: options.cwd,
     detectIgnore: true,
     ignoreName: '.fitlintignore',
     ignorePath: options.ignorePath,
     ignorePathResolveFrom: ignoreResolveFrom(options)
   })
+  return {
+    check(filePath, callback) {
+      ignore.check(filePath, (error, ignored) => callback(error ? ignoreFileError(error) : undefined, ignored))
+    }
+  }
+}
+
+/** unified-engine's "Cannot read file `sub/.fitlintignore`" (cause: EISDIR, EACCES…) as a clear error. */
+function ignoreFileError(error: Error): Error {
+  const match = /^Cannot read file `(.*)`$/.exec(error.message)
+  if (!match) return error
+  const cause = error.cause as NodeJS.ErrnoException | undefined
+  return new InputError(`cannot read ignore file ${match[1]}: ${cause?.code ?? cause?.message ?? 'unknown error'}`)
 }
 
 /**

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {builtinRules, ruleById} from '../../rules/index.js'
-import {ConfigError, UsageError, didYouMean} from '../config/errors.js'
+import {ConfigError, InputError, UsageError, didYouMean} from '../config/errors.js'
 import {ConfigResolver} from '../config/resolve.js'
 import type {RuleSetting} from '../config/types.js'
 import {loadReporter, wantsRepositoryRoot} from '../reporters/index.js'
@@ -48,6 +48,11 @@ export async function main(argv: string[], io: Io = defaultIo()): Promise<number
   } catch (error) {
     if (error instanceof ConfigError) {
       io.stderr.write(`fitlint: config error in ${error.message}\n`)
+      return 2
+    }
+
+    if (error instanceof InputError) {
+      io.stderr.write(`fitlint: ${error.message}\n`)
       return 2
     }
 

@@ -26,6 +26,14 @@ export class UsageError extends Error {
   }
 }
 
+/** An input fitlint cannot read as a whole (an ignore file): exit 2, no usage hint. */
+export class InputError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'InputError'
+  }
+}
+
 /** Suggest the closest known name, if any is close enough. */
 export function didYouMean(value: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
