@@ -231,6 +231,20 @@ describe.concurrent('symlinks', () => {
     expect(parseJson(result).map((file) => file.path)).toEqual(['other/b.md', 'real/a.md'])
   })
 
+  it('globs find files as a folder walk does: a dangling link is skipped with one warning, a FIFO is not read, a file is linted once under its own path', async () => {
+    const cwd = folder({'sub/b.md': '# Leg day\n\n' + ADVICE + '\n'})
+    fs.symlinkSync('missing.md', path.join(cwd, 'dangling.md'))
+    fs.symlinkSync('sub/b.md', path.join(cwd, 'link.md'))
+    const {execFileSync} = await import('node:child_process')
+    execFileSync('mkfifo', [path.join(cwd, 'pipe.md')])
+    const timed = await runWithTimeout(['*.md', '**/*.md'], cwd, 15_000)
+    expect(timed.timedOut).toBe(false)
+    const result = await runCli(['*.md', '**/*.md', '--format', 'json'], {cwd})
+    expect(result.code).toBe(0)
+    expect(result.stderr).toBe('fitlint: skipped `dangling.md`: a symlink to `missing.md`, which does not exist\n')
+    expect(parseJson(result).map((file) => file.path)).toEqual(['sub/b.md'])
+  }, 60_000)
+
   it('a link to a parent of the folder given is not followed (files outside it are not linted)', async () => {
     const cwd = folder({'posts/a.md': '# Leg day\n\n' + ADVICE + '\n', 'other/b.md': '# Leg day\n'})
     fs.symlinkSync('..', path.join(cwd, 'posts/loop'))

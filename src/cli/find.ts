@@ -57,7 +57,9 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
   const {cwd, extensions} = options
   const found: VFile[] = []
   const seenFolders = new Set<string>()
-  const seenFiles = new Set<string>()
+  /** Real path → the file found for it, and whether its path goes through a symlink. */
+  const seenFiles = new Map<string, {file: VFile; linked: boolean}>()
+  const warned = new Set<string>()
   let links: Link[] = []
 
   const isIgnored = (relative: string) =>
@@ -71,16 +73,27 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
   const wanted = (name: string) => extensions.length === 0 || extensions.includes(path.extname(name))
 
   const addFile = (relative: string, real: string | undefined, fatal?: string) => {
-    if (real !== undefined) {
-      if (seenFiles.has(real)) return
-      seenFiles.add(real)
-    }
-
     const file = new VFile({path: relative})
     file.cwd = cwd
     if (fatal) {
       const message = file.message(fatal)
       message.fatal = true
+    }
+
+    if (real !== undefined) {
+      const linked = path.resolve(cwd, relative) !== real
+      const seen = seenFiles.get(real)
+      if (seen) {
+        // Reached twice: lint it once, under its own path if one was found.
+        if (seen.linked && !linked) {
+          seen.file.path = relative
+          seen.linked = false
+        }
+
+        return
+      }
+
+      seenFiles.set(real, {file, linked})
     }
 
     found.push(file)
@@ -123,6 +136,17 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
     )
   }
 
+  /** Warn about a link that leads nowhere. */
+  const dangling = async (relative: string, code: string | undefined) => {
+    if (warned.has(relative)) return
+    warned.add(relative)
+    let target = ''
+    try {
+      target = await fs.promises.readlink(path.resolve(cwd, relative))
+    } catch {}
+    options.warn?.(`skipped \`${relative}\`: ${code === 'ELOOP' ? 'a symlink loop' : `a symlink to \`${target}\`, which does not exist`}`)
+  }
+
   /** A symlink met in a folder. */
   const follow = async (link: Link): Promise<void> => {
     const absolute = path.resolve(cwd, link.path)
@@ -133,13 +157,7 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
       if (!wanted(link.path)) return
       const code = (error as NodeJS.ErrnoException).code
       if (code === 'ENOENT' || code === 'ELOOP') {
-        let target = ''
-        try {
-          target = await fs.promises.readlink(absolute)
-        } catch {}
-        options.warn?.(
-          `skipped \`${link.path}\`: ${code === 'ELOOP' ? 'a symlink loop' : `a symlink to \`${target}\`, which does not exist`}`
-        )
+        await dangling(link.path, code)
       } else {
         // Unreadable target: reading it gives the file a clear message.
         addFile(link.path, undefined)
@@ -160,8 +178,12 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
     }
   }
 
-  /** A path named on the command line (or matched by a glob). */
-  const given = async (relative: string): Promise<void> => {
+  /**
+   * A path named on the command line, or matched by a glob (`matched`): a
+   * glob finds files as a folder walk does, so a dangling link it matched is
+   * skipped with a warning and a FIFO is not read.
+   */
+  const given = async (relative: string, matched: boolean): Promise<void> => {
     if (await isIgnored(relative)) return
     const absolute = path.resolve(cwd, relative)
     let stats: fs.Stats
@@ -169,6 +191,11 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
       stats = await fs.promises.stat(absolute)
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code
+      if (matched && (code === 'ENOENT' || code === 'ELOOP')) {
+        await dangling(relative, code)
+        return
+      }
+
       // Missing: the CLI says "no files match"; other errors: reading the
       // file gives it a clear message.
       addFile(relative, undefined, code === 'ENOENT' ? 'No such file or folder' : undefined)
@@ -180,26 +207,27 @@ export async function findFiles(options: FindOptions): Promise<VFile[]> {
       if (real === undefined || seenFolders.has(real)) return
       seenFolders.add(real)
       await walk(relative, real)
-    } else {
+    } else if (stats.isFile() || !matched) {
       addFile(relative, real)
     }
   }
 
   // Expand globs first (as unified-engine: all results, then search).
-  const inputs: string[] = []
+  const inputs: Array<{path: string; matched: boolean}> = []
   let globModule: GlobModule | undefined
   for (const pattern of options.patterns) {
     globModule ??= loadGlob()
     if (globModule.hasMagic(pattern)) {
-      inputs.push(...(await globModule.glob(pattern, {cwd})))
+      // Sorted: glob's order depends on timing.
+      for (const match of (await globModule.glob(pattern, {cwd})).sort()) inputs.push({path: match, matched: true})
     } else {
-      inputs.push(path.relative(cwd, path.resolve(cwd, pattern)) || '.')
+      inputs.push({path: path.relative(cwd, path.resolve(cwd, pattern)) || '.', matched: false})
     }
   }
 
   // One input after the other, so which path wins for a file reached twice
   // does not depend on timing.
-  for (const input of inputs) await given(input)
+  for (const input of inputs) await given(input.path, input.matched)
 
   // Then symlinks, breadth first, in path order.
   while (links.length > 0) {
