@@ -10,12 +10,12 @@
  *   followed, so loops end, and a file reached twice is linted once. Links are followed after the real tree (in path order),
  *   so a file is reported under its real path when it has one inside the
  *   walk, and the result does not depend on timing.
- * - A dangling link (or a link loop) met in a folder is skipped with a
- *   warning, not an error for the whole run.
- * - In folders only regular files are linted: a FIFO, socket or device
- *   named `*.md` would block the run or make no sense. A path named on the
- *   command line is read whatever it is (`fitlint <(cat draft.md)` reads a
- *   pipe, as `--stdin` does).
+ * - A dangling link (or a link loop) met in a folder or matched by a glob
+ *   is skipped with a warning, not an error for the whole run.
+ * - In folders and glob matches only regular files are linted: a FIFO,
+ *   socket or device named `*.md` would block the run or make no sense. A
+ *   path named on the command line is read whatever it is (`fitlint <(cat
+ *   draft.md)` reads a pipe, as `--stdin` does).
  */
 import fs from 'node:fs'
 import {createRequire} from 'node:module'
