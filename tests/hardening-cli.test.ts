@@ -443,7 +443,7 @@ describe.concurrent('--cache survives a damaged cache file', () => {
   })
 })
 
-describe.concurrent('known bugs: crashes and hangs in a CLI run', () => {
+describe.concurrent('no crash in a CLI run: deep nesting, a bad custom rule phrase', () => {
   it('a deeply nested file gets one clear fatal message (nested too deeply) and the run exits 1; other files are linted', async () => {
     const cwd = folder({'deep.md': DEEP.blockquote5000(), 'deep.html': DEEP.divs10000(), 'ok.md': '# Leg day\n\n' + ADVICE + '\n'})
     const result = await runCli(['.', '--format', 'json'], {cwd})
