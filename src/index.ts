@@ -48,7 +48,9 @@ export async function lint(input: Compatible | VFile, options: LintOptions = {})
   if (options.filePath && !file.path) file.path = options.filePath
   const resolver = options.resolver ?? createResolver(options)
   const config = await resolver.resolve(file.path)
-  return lintVFile(file, config, {format: options.format})
+  // A string (or a VFile holding one) is the text as given: only bytes are
+  // checked for invalid UTF-8.
+  return lintVFile(file, config, {format: options.format, lossyStrings: false})
 }
 
 export function createResolver(options: LintOptions = {}): ConfigResolver {

@@ -14,6 +14,13 @@ import {runRules} from './run.js'
 export interface LintFileOptions {
   /** Format to use instead of the one from the file extension. */
   format?: Format
+  /**
+   * Whether a U+FFFD in a string value means bytes were lost when decoding
+   * it (default true: the CLI reads files as UTF-8 strings). The library
+   * API passes false: a string it is given is the text. Bytes are always
+   * checked exactly (a valid file may contain U+FFFD itself).
+   */
+  lossyStrings?: boolean
 }
 
 /** Add a fatal message for a file that cannot be linted. */
@@ -39,7 +46,7 @@ export async function lintVFile(
     return file
   }
 
-  const {text, invalid} = decode(value)
+  const {text, invalid} = decode(value, options.lossyStrings ?? true)
   if (looksBinary(text)) {
     failFile(file, 'Cannot lint: this looks like a binary file, not text')
     return file
@@ -98,12 +105,11 @@ function isStackOverflow(error: unknown): boolean {
 
 /**
  * The text of a file, and whether it was not valid UTF-8. Bytes are checked
- * exactly (a valid file may contain U+FFFD itself). A string was decoded by
- * someone else (the CLI reads files as UTF-8 strings): a U+FFFD in it is most
- * likely a byte that could not be read.
+ * exactly. A string from a lossy decoder (the CLI reads files as UTF-8
+ * strings) with U+FFFD in it most likely had a byte that could not be read.
  */
-function decode(value: string | Uint8Array): {text: string; invalid: boolean} {
-  if (typeof value === 'string') return {text: value, invalid: value.includes('\uFFFD')}
+function decode(value: string | Uint8Array, lossyStrings: boolean): {text: string; invalid: boolean} {
+  if (typeof value === 'string') return {text: value, invalid: lossyStrings && value.includes('\uFFFD')}
   try {
     return {text: new TextDecoder('utf-8', {fatal: true}).decode(value), invalid: false}
   } catch {
