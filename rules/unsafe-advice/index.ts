@@ -121,6 +121,28 @@ interface Finding {
 }
 
 const sectionTexts = new WeakMap<Article, Map<number, string>>()
+const sectionNames = new WeakMap<Article, Map<string, boolean>>()
+
+/**
+ * Whether a section names a substance, once per section (a section of
+ * 20,000 dose rows would search its whole text for each row).
+ */
+function namedInSection(article: Article, section: number, name: string, substance: RegExp): boolean {
+  let map = sectionNames.get(article)
+  if (!map) {
+    map = new Map()
+    sectionNames.set(article, map)
+  }
+
+  const key = section + ' ' + name
+  let named = map.get(key)
+  if (named === undefined) {
+    named = substance.test(sectionText(article, section))
+    map.set(key, named)
+  }
+
+  return named
+}
 
 function sectionText(article: Article, section: number): string {
   let map = sectionTexts.get(article)
@@ -302,7 +324,7 @@ export const rule: Rule = {
           // The substance may be named in the sentence or only in its section
           // ("One brand has 200 mg in each tablet" under "Is caffeine cheating?").
           const named = substance.test(text)
-          if (!named && !substance.test(sectionText(article, sentence.section))) continue
+          if (!named && !namedInSection(article, sentence.section, name, substance)) continue
           const perUnit = (named ? perUnitNamed : perUnitImplied).exec(text)
           if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
         }

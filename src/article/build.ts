@@ -152,18 +152,16 @@ function finish(builder: ArticleBuilder, format: Format): Article {
   const passageIds = new Map<number, number>()
   const passages: Passage[] = []
 
+  // Open headings, by increasing depth: the parent of a new heading is the
+  // last one with a smaller depth (a stack, so 40,000 headings stay linear).
+  const open: Section[] = []
+
   for (const raw of rawBlocks) {
     if (raw.kind === 'heading') {
       const depth = raw.depth ?? 1
-      const parentPath: string[] = []
       // Path: the headings above this one with a smaller depth.
-      for (let index = sections.length - 1; index >= 0; index--) {
-        const candidate = sections[index]
-        if (candidate.depth > 0 && candidate.depth < depth) {
-          parentPath.push(...candidate.path)
-          break
-        }
-      }
+      while (open.length > 0 && open[open.length - 1].depth >= depth) open.pop()
+      const parentPath = open.length > 0 ? open[open.length - 1].path : []
 
       section.end = raw.start
       section = {
@@ -176,6 +174,7 @@ function finish(builder: ArticleBuilder, format: Format): Article {
         sentences: []
       }
       sections.push(section)
+      open.push(section)
     }
 
     let passageIndex = passageIds.get(raw.passage)
@@ -291,11 +290,12 @@ function attachToSentences(
 ): void {
   if (sentences.length === 0) return
   // Ranges: [sentence.start, nextSentenceInBlock.start or block end].
-  const owners = sentences.map((sentence) => {
+  // (Sentences are in block order: the next one in the same block, if any,
+  // is the next sentence.)
+  const owners = sentences.map((sentence, index) => {
     const block = blocks[sentence.block]
-    const position = block.sentences.indexOf(sentence.index)
-    const next = block.sentences[position + 1]
-    const until = next === undefined ? Math.max(block.nodeEnd, block.end, sentence.end) : sentences[next].start
+    const next = sentences[index + 1]
+    const until = next?.block !== sentence.block ? Math.max(block.nodeEnd, block.end, sentence.end) : next.start
     return {sentence, from: sentence.start, until}
   })
 

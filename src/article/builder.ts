@@ -69,8 +69,14 @@ export class ArticleBuilder {
   private containers: string[] = []
   private current: RawBlock | undefined
   private passage = -1
-  /** Depth of open link nodes, to record link text. */
-  private linkStack: Array<{link: Link; textStart: number}> = []
+  /**
+   * Open link nodes, with the text added since each opened. (Not a slice
+   * of the block text: that is a rope while it grows, and slicing it
+   * flattens and keeps the whole text per link, quadratic in time and heap.)
+   */
+  private linkStack: Array<{link: Link; parts: string[]}> = []
+  /** Last character of the current block text (no regex on a growing rope). */
+  private lastChar = ''
 
   constructor(source: string) {
     this.source = source
@@ -109,6 +115,7 @@ export class ArticleBuilder {
       pieces: [],
       literal: []
     }
+    this.lastChar = ''
   }
 
   get inBlock(): boolean {
@@ -124,7 +131,10 @@ export class ArticleBuilder {
     if (value.includes('\r\n')) value = value.replace(/\r\n/g, '\n')
     const textStart = block.text.length
     block.pieces.push(createPiece(this.source, value, textStart, start, end))
-    block.text += value.replace(NORMALISE_RE, (char) => NORMALISE[char] ?? ' ')
+    const text = value.replace(NORMALISE_RE, (char) => NORMALISE[char] ?? ' ')
+    block.text += text
+    this.lastChar = text.charAt(text.length - 1)
+    for (const open of this.linkStack) open.parts.push(text)
     if (literal) block.literal.push([textStart, block.text.length])
   }
 
@@ -132,8 +142,10 @@ export class ArticleBuilder {
   addSeparator(value = ' '): void {
     const block = this.current
     if (!block || block.text.length === 0) return
-    if (/\s$/.test(block.text)) return
+    if (/\s/.test(this.lastChar)) return
     block.text += value
+    this.lastChar = value.charAt(value.length - 1)
+    for (const open of this.linkStack) open.parts.push(value)
   }
 
   /** Current length of the block text (to track link text). */
@@ -152,14 +164,14 @@ export class ArticleBuilder {
   openLink(link: Omit<Link, 'index' | 'text'>): void {
     const full: Link = {...link, index: this.links.length, text: ''}
     this.links.push(full)
-    this.linkStack.push({link: full, textStart: this.textLength})
+    this.linkStack.push({link: full, parts: []})
   }
 
   closeLink(): void {
     const open = this.linkStack.pop()
     if (!open) return
     if (this.current) {
-      open.link.text = this.current.text.slice(open.textStart).trim()
+      open.link.text = open.parts.join('').trim()
     }
   }
 

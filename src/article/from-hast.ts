@@ -456,7 +456,9 @@ class HastWalker {
 }
 
 function isCitationMarker(node: Element): boolean {
-  return /^\s*\[?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]?\s*$/.test(textOf(node))
+  // Trimmed first: `^\s*\[?\s*` is quadratic on a long run of spaces.
+  const text = textOf(node).trim()
+  return /^\[?\s*\d{1,3}(?:\s*[,–-]\s*\d{1,3})*\s*\]?$/.test(text)
 }
 
 function textOf(node: HNode): string {

@@ -42,7 +42,7 @@ export function walkText(source: string, builder: ArticleBuilder): void {
       const urls = /\bhttps?:\/\/[^\s)<>\]"']+/g
       let match: RegExpExecArray | null
       while ((match = urls.exec(line.text))) {
-        const url = match[0].replace(/[.,;:!?]+$/, '')
+        const url = trimTrailingPunctuation(match[0])
         builder.addLink({url, text: '', start: line.start + match.index, end: line.start + match.index + url.length, origin: 'text'})
       }
     }
@@ -138,4 +138,14 @@ function looksLikeHeading(text: string): boolean {
   if (words > 12) return false
   // Titles start with a capital, a digit or a quote.
   return /^["'\d\p{Lu}]/u.test(text)
+}
+
+/**
+ * A URL without the punctuation after it (`…/study.`). A loop, not
+ * `/[.,;:!?]+$/`: that regex is quadratic on a long run of dots.
+ */
+function trimTrailingPunctuation(url: string): string {
+  let end = url.length
+  while (end > 0 && '.,;:!?'.includes(url.charAt(end - 1))) end--
+  return url.slice(0, end)
 }

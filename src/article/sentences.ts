@@ -28,19 +28,51 @@ interface NlcstNode {
 export function splitSentences(text: string): SentenceSpan[] {
   parser ??= new ParseEnglish()
   const spans: SentenceSpan[] = []
-  const tree = parser.parse(maskLongWords(text)) as unknown as NlcstNode
-
-  for (const paragraph of tree.children ?? []) {
-    if (paragraph.type !== 'ParagraphNode') continue
-    for (const sentence of paragraph.children ?? []) {
-      if (sentence.type !== 'SentenceNode') continue
-      const start = sentence.position?.start.offset ?? 0
-      const end = sentence.position?.end.offset ?? start
-      splitAfterNumbers(text, spans, start, end)
+  const masked = maskLongWords(text)
+  for (let from = 0; from < masked.length; ) {
+    const to = chunkEnd(masked, from)
+    const tree = parser.parse(to - from === masked.length ? masked : masked.slice(from, to)) as unknown as NlcstNode
+    for (const paragraph of tree.children ?? []) {
+      if (paragraph.type !== 'ParagraphNode') continue
+      for (const sentence of paragraph.children ?? []) {
+        if (sentence.type !== 'SentenceNode') continue
+        const start = from + (sentence.position?.start.offset ?? 0)
+        const end = from + (sentence.position?.end.offset ?? start - from)
+        splitAfterNumbers(text, spans, start, end)
+      }
     }
+
+    from = to
   }
 
   return mergeAbbreviations(text, attachMarkers(text, spans))
+}
+
+/**
+ * Blocks longer than this are given to parse-english in pieces: it moves
+ * the white space before each sentence with `splice`, which is quadratic in
+ * the sentences of one paragraph (400 KB of "No. " took seconds). No article
+ * paragraph is this long.
+ */
+const CHUNK = 10_000
+
+/**
+ * Where the piece of `text` starting at `from` ends: the last sentence break
+ * (`.`, `!` or `?`, white space, a capital) before CHUNK characters, else
+ * the last white space, else CHUNK characters on.
+ */
+function chunkEnd(text: string, from: number): number {
+  const limit = from + CHUNK
+  if (limit >= text.length) return text.length
+  const floor = from + CHUNK / 2
+  let space = -1
+  for (let index = limit; index > floor; index--) {
+    if (!/\s/.test(text.charAt(index - 1))) continue
+    if (space === -1) space = index
+    if (/[.!?]/.test(text.charAt(index - 2)) && /\p{Lu}/u.test(text.charAt(index))) return index
+  }
+
+  return space === -1 ? limit : space
 }
 
 /** Longest run without white space that the sentence parser sees as is. */
