@@ -32,34 +32,61 @@ export function findNestingProblem(source: string, mdx = false): NestingProblem 
 
 /**
  * JSX depth, estimated: `<Tag …>` and `<>` open, `</…>` closes, `<Tag …/>`
- * does neither.
+ * does neither. Fenced code and code spans (`` `<div>` ``) are skipped.
  */
 function findJsxProblem(source: string): NestingProblem | undefined {
   let depth = 0
-  let line = 1
+  let line = 0
+  let fence = ''
   let close = -2
-  for (let index = 0; index < source.length; index++) {
-    const code = source.charCodeAt(index)
-    if (code === 10 || (code === 13 && source.charCodeAt(index + 1) !== 10)) {
-      line++
+  let start = 0
+  while (start <= source.length) {
+    line++
+    let end = start
+    while (end < source.length && source.charCodeAt(end) !== 10 && source.charCodeAt(end) !== 13) end++
+    const next = end + (source.charCodeAt(end) === 13 && source.charCodeAt(end + 1) === 10 ? 2 : 1)
+    // A fence opens or closes: ``` or ~~~ after white space and `>`.
+    let first = start
+    while (first < end && /[\s>]/.test(source.charAt(first))) first++
+    const marker = source.startsWith('```', first) ? '```' : source.startsWith('~~~', first) ? '~~~' : ''
+    if (marker && (fence === '' || fence === marker)) {
+      fence = fence === '' ? marker : ''
+      start = next
       continue
     }
 
-    if (code !== 60 /* < */) continue
-    const next = source.charCodeAt(index + 1)
-    if (next === 47 /* / */) {
-      if (depth > 0) depth--
+    if (fence !== '') {
+      start = next
       continue
     }
 
-    const letter = (next >= 65 && next <= 90) || (next >= 97 && next <= 122)
-    if (!letter && next !== 62 /* > */) continue
-    // The next `>` after this `<` (remembered, so `<a<a<a…` stays linear).
-    if (close <= index) close = source.indexOf('>', index + 1)
-    if (close === -1) break
-    if (source.charCodeAt(close - 1) === 47 /* / */) continue
-    depth++
-    if (depth > MAX_JSX_NESTING) return {what: 'JSX elements', limit: MAX_JSX_NESTING, line}
+    for (let index = start; index < end; index++) {
+      const code = source.charCodeAt(index)
+      if (code === 96 /* ` */) {
+        const closing = source.indexOf('`', index + 1)
+        if (closing !== -1 && closing < end) index = closing
+        continue
+      }
+
+      if (code !== 60 /* < */) continue
+      const after = source.charCodeAt(index + 1)
+      if (after === 47 /* / */) {
+        if (depth > 0) depth--
+        continue
+      }
+
+      const letter = (after >= 65 && after <= 90) || (after >= 97 && after <= 122)
+      if (!letter && after !== 62 /* > */) continue
+      // The next `>` after this `<` (remembered, so `<a<a<a…` stays linear).
+      if (close <= index) close = source.indexOf('>', index + 1)
+      if (close === -1) return undefined
+      if (source.charCodeAt(close - 1) === 47 /* / */) continue
+      depth++
+      if (depth > MAX_JSX_NESTING) return {what: 'JSX elements', limit: MAX_JSX_NESTING, line}
+    }
+
+    if (end >= source.length) break
+    start = next
   }
 
   return undefined
