@@ -213,6 +213,19 @@ describe('deep nesting: one clear fatal message, not a crash', () => {
     expect(file.messages.filter((message) => message.fatal)).toEqual([])
   })
 
+  it('the nesting pre-scan leaves real articles alone: a 150-deep indented list, 1,000 `- ` on one line, unclosed tags in MDX code', async () => {
+    const cases: Array<[string, string]> = [
+      [Array.from({length: 150}, (_, index) => '  '.repeat(index) + '- ' + ADVICE).join('\n') + '\n', 'indented-150.md'],
+      ['- '.repeat(1000) + ADVICE + '\n', 'list-1000.md'],
+      ['# T\n\n```html\n' + '<li>'.repeat(2000) + '\n```\n\nUse `' + '<b>'.repeat(2000) + '` sparingly.\n\n' + ADVICE + '\n', 'code.mdx']
+    ]
+    for (const [content, name] of cases) {
+      const file = await expectNoCrash(content, name)
+      expect(file.messages.filter((message) => message.fatal), name).toEqual([])
+      expect(file.messages.some((message) => message.ruleId === 'unsafe-advice'), name).toBe(true)
+    }
+  })
+
   it('YAML front matter nested 10,000 deep: one warning saying it is nested too deeply, and the body is still linted', async () => {
     const {file} = await lintTimed(DEEP.yamlDeep(), 'deep-yaml.md')
     const parse = file.messages.filter((message) => message.ruleId === 'parse')

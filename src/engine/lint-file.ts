@@ -86,7 +86,7 @@ export async function lintVFile(
   } catch (error) {
     if (!isStackOverflow(error)) throw error
     // runRules adds its messages at the end: none of them are in the file.
-    failFile(file, TOO_DEEP)
+    failFile(file, 'Cannot lint: checking this file ran out of stack (something in it is nested or repeated too deeply); fitlint cannot check it')
   }
 
   return file
