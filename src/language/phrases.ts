@@ -761,16 +761,24 @@ export class PhraseMatcher {
     const tokens = tokensOf(text)
     const possible = this.possible(tokens)
     let remaining = this.tags
-    const ends: number[] = new Array(this.tags).fill(-1)
-    for (let position = 0; position < tokens.length && remaining > 0; position++) {
+    // The longest end per tag at this position; only the tags touched here are reset.
+    const ends = new Int32Array(this.tags).fill(-1)
+    const touched: number[] = []
+    let position = 0
+    const visit = (entry: Entry) => {
+      const tag = entry.tag
+      if (result[tag] || !possible(entry)) return
+      for (const end of step(entry.node, tokens, position)) {
+        if (end > ends[tag] && end > position) {
+          if (ends[tag] === -1) touched.push(tag)
+          ends[tag] = end
+        }
+      }
+    }
+
+    for (; position < tokens.length && remaining > 0; position++) {
       const token = tokens[position]
       if (token.afterHyphen) continue
-      ends.fill(-1)
-      const visit = (entry: Entry) => {
-        if (result[entry.tag] || !possible(entry)) return
-        for (const end of step(entry.node, tokens, position)) if (end > ends[entry.tag] && end > position) ends[entry.tag] = end
-      }
-
       const candidates = this.byWord.get(token.norm)
       if (candidates) for (const entry of candidates) visit(entry)
       if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
@@ -780,12 +788,16 @@ export class PhraseMatcher {
 
       if (token.kind === 'word') tokenPrefixLookup(this.byPrefix, token, visit)
       for (const entry of this.open) visit(entry)
-      for (let tag = 0; tag < this.tags; tag++) {
-        if (ends[tag] !== -1 && !result[tag]) {
+      for (const tag of touched) {
+        if (!result[tag]) {
           result[tag] = toMatch(text, tokens, position, ends[tag])
           remaining--
         }
+
+        ends[tag] = -1
       }
+
+      touched.length = 0
     }
 
     this.recentTagged.set(text, result)
