@@ -134,6 +134,15 @@ describe('markdown', () => {
       'Eat after 8 p.m. turns to fat, e.g. rice.'
     ])
   })
+
+  it('splits sentences after a number and its unit, not after a unit inside a sentence', async () => {
+    const article = await build('An add-on kit takes it to 90 lb. Changing weight takes 4 sec. Walk 2 mi. then rest.\n', 'markdown')
+    expect(article.sentences.map((s) => s.text)).toEqual([
+      'An add-on kit takes it to 90 lb.',
+      'Changing weight takes 4 sec.',
+      'Walk 2 mi. then rest.'
+    ])
+  })
 })
 
 describe('mdx', () => {

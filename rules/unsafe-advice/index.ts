@@ -181,6 +181,10 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   if (WARNING_FRAME.test(text)) return true
   if (group.id !== 'dismissal' && NARRATIVE.test(text)) return true
   if (debunkFrame(text)) return true
+  // The pain-monitoring model physios use: a ceiling on a 0–10 scale, or a
+  // condition that the pain settles ("up to 3 out of 10 is fine, as long as
+  // it has settled by the next morning") is a limit, not "push through".
+  if ((group.id === 'painThrough' || group.id === 'dismissal') && (PAIN_LIMIT.test(text) || SETTLES.test(text))) return true
   // The trigger may itself contain a negation ("don't drink any water");
   // only a negation before it, in the same clause, defuses it.
   if (negatedBefore(text, analysis.clauses, match.start)) return true
@@ -190,6 +194,12 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 
   return false
 }
+
+/** A pain ceiling on a 0–10 scale: "up to about 3 out of 10", "below 4/10". */
+const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?\d{1,2}\s*(?:out of|\/)\s*10\b/i
+
+/** A condition that the pain settles again: "as long as it settles within 24 hours". */
+const SETTLES = /\b(?:as long as|provided|so long as|if)\s+(?:it|the pain|the soreness|the ache|symptoms?|things?)\s+(?:has\s+|have\s+)?(?:settles?|settled|calms? down|eases?|eased|goes? away|gone away|returns? to|is back to|are back to)\b/i
 
 /** Sentences that warn against the act rather than advise it. */
 const WARNING_FRAME =

@@ -131,10 +131,11 @@ function mergeAbbreviations(text: string, spans: SentenceSpan[]): SentenceSpan[]
 
 /**
  * parse-english does not end a sentence after a number ("Do 4 sets of 10.
- * Add lunges." stays one sentence), which is common in training text. Split
- * there, unless the number opens the sentence (a list marker like "1.").
+ * Add lunges." stays one sentence) or a number and its unit ("…takes it to
+ * 90 lb. Changing weight…"), which is common in training text. Split there,
+ * unless the number opens the sentence (a list marker like "1.").
  */
-const NUMBER_END = /(?<=\d)\.\s+(?=["'(]?\p{Lu})/gu
+const NUMBER_END = /(?<=\d(?:\s?(?:lb|lbs|kg|kgs|g|mg|mcg|oz|km|mi|m|cm|mm|ml|min|mins|sec|secs|hr|hrs|kcal|cal))?)\.\s+(?=["'(]?\p{Lu})/gu
 
 function splitAfterNumbers(text: string, spans: SentenceSpan[], start: number, end: number): void {
   const slice = text.slice(start, end)

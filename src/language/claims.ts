@@ -20,6 +20,10 @@ export function effectClaim(text: string): PhraseMatch | undefined {
   const match = firstMatch(phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}']), text)
   // "A burning feeling in your abs" describes a sensation, not an effect.
   if (match && /^(?:burning|aching|stinging|tingling)\s+(?:feeling|sensation)/i.test(match.text)) return undefined
+  // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
+  if (match && /^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return undefined
+  // "An add-on kit takes it to 90 lb", "the build-up of…": the verb is part of a compound noun.
+  if (match && /^[\p{L}']+-\p{L}/u.test(match.text)) return undefined
   return match
 }
 
@@ -43,7 +47,18 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (!statistic) return undefined
   // "feels twice as steep": a perception, not a statistic.
   if (/\b(?:feels?|felt|looks?|looked|seems?|seemed|sounds?)\s+(?:\w+\s+)?$/i.test(text.slice(0, statistic.start))) return undefined
+  // "pain up to about 3 out of 10": a pain rating, not a statistic.
+  if (painRating(text, statistic)) return undefined
   return bodyMention(text) || firstMatch(listPattern('population'), text) || /\binjur/i.test(text) ? statistic : undefined
+}
+
+/** Words between "pain" and a rating: "pain (that climbs) above 5 out of 10". */
+const BEFORE_RATING = /\bpain\s+(?:(?:up|to|about|around|roughly|of|at|above|below|under|over|less|more|than|no|that|climbs|rises|goes|stays|is|keep|keeps|it)\s+){0,5}$/i
+
+/** A pain score on a 0–10 scale ("pain up to 3 out of 10", "4/10 pain"). */
+export function painRating(text: string, match: {start: number; end: number; text: string}): boolean {
+  if (!/^\d{1,2}\s*(?:out of|\/)\s*10$/i.test(match.text.trim())) return false
+  return BEFORE_RATING.test(text.slice(0, match.start)) || /^\s*(?:on the pain scale|pain\b)/i.test(text.slice(match.end))
 }
 
 /**
