@@ -22,6 +22,15 @@ describe('phrases', () => {
     expect(texts(['general education (and|,) not'], 'general education, not advice')).toEqual(['general education, not'])
   })
 
+  it('matches an alternative that starts with a literal number inside a sequence, as well as `#`', () => {
+    expect(texts(['off your (5K|10K|# minute) (time|mile)'], 'off your 10K time, off your 5K time, off your 8 minute mile')).toEqual([
+      'off your 10K time',
+      'off your 5K time',
+      'off your 8 minute mile'
+    ])
+    expect(texts(['call (911|999) now'], 'Call 911 now or call 999 now.')).toEqual(['Call 911 now', 'call 999 now'])
+  })
+
   it('matches whole words only, not after a hyphen inside a compound', () => {
     expect(texts(['fat'], 'fatigue and fat.')).toEqual(['fat'])
     expect(texts(['pregnancy'], 'pre-pregnancy weights; pregnancy')).toEqual(['pregnancy'])

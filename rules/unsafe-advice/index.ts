@@ -213,7 +213,7 @@ const NARRATIVE =
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
 const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
 
-const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)\b/i
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
 
 /** A dismissal whose symptom and "just/normal" sit in the same clause. */
 function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): PhraseMatch | undefined {

@@ -29,7 +29,7 @@ const NOUN_FOLLOWERS = new Set(
 const NOT_VERB_AFTER_NEGATION = new Set(['again', 'been', 'ever', 'once', 'before', 'really', 'mind', 'the', 'a', 'an', 'all', 'forget'])
 
 const LEAD_ADVERBS = new Set(
-  `just simply then also now first next finally always only please gently slowly carefully still instead definitely really absolutely honestly seriously otherwise so and but or`.split(
+  `just simply then also now first next finally always only please gently slowly carefully still instead definitely really absolutely honestly seriously otherwise so and but or though however`.split(
     ' '
   )
 )
@@ -46,6 +46,8 @@ const MODAL =
 const RECOMMEND =
   /\b(?:I|we)(?:'d|\s+would)?\s+(?:(?:strongly|usually|always|really|highly|still|would|'d)\s+)*(?:recommend|suggest|advise|want\s+you\s+to|tell\s+(?:clients|people|everyone|athletes|lifters|runners)\s+to|rather\s+you|like\s+you\s+to|prefer\s+(?:you|that\s+you))\b\s*(?:(?:that\s+)?you\s+)?(not\s+|never\s+)?([\p{L}-]*)/iu
 const BEST_WAY = /^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i
+/** "Borrowing X is a quick way to…", "The next step is…": a recommendation without an order. */
+const WAY_FRAME = /^\W*(?:[\p{L}'-]+\s+){0,2}?[\p{L}-]+ing\b[^.;:]{0,80}?\b(?:is|are)\s+(?:a|an|the|one of the)\s+(?:quick|quicker|quickest|easy|easier|easiest|great|good|simple|simpler|best|fast|faster|fastest|smart|smarter|handy|cheap|effective)\s+(?:way|ways|fix|trick|shortcut|hack)\s+to\b|^\W*(?:the|your)\s+next\s+step\s+is\b/iu
 const MAKE_SURE = /\b(?:make\s+sure|be\s+sure\s+to|try\s+to|remember\s+to|don't\s+forget\s+to|have\s+(?:them|him|her|your\s+\w+)|let\s+(?:them|your\s+\w+))\s+(not\s+)?([\p{L}-]+)/iu
 
 /** Clauses of `text` that give advice, with their polarity. */
@@ -106,7 +108,7 @@ function directiveAtStart(clause: Clause): DirectiveClause | undefined {
         next !== undefined &&
         ((NOUN_FOLLOWERS.has(next) && !(next === 'the' && verbTakesObject(first))) ||
           // "Foam rolling your IT band…": a compound noun, not an order.
-          (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first)) ||
+          (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first) && !NOT_GERUNDS.has(next)) ||
           // "Focus Fuel adds…": a product or other proper name as subject.
           (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I' && /s$/.test(words[index + 2] ?? '')))
       if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
@@ -136,7 +138,7 @@ function directiveAtStart(clause: Clause): DirectiveClause | undefined {
   }
 
   // "One of the best ways to … is …": a recommendation.
-  if (BEST_WAY.test(clause.text)) {
+  if (BEST_WAY.test(clause.text) || WAY_FRAME.test(clause.text)) {
     return {...clause, polarity: 'positive', verb: 'recommend', kind: 'recommend'}
   }
 
@@ -191,6 +193,9 @@ function looksImperative(words: string[], index: number): boolean {
   if (/(?:s|ed|ing|ly|'s)$/.test(lower)) return false
   return /^\p{L}+$/u.test(first)
 }
+
+/** Words ending in -ing that are not gerunds: "Drink nothing", "Eat during…", "Stretch every morning". */
+const NOT_GERUNDS = new Set(['nothing', 'something', 'anything', 'everything', 'during', 'morning', 'mornings', 'evening', 'evenings', 'spring', 'string', 'ceiling', 'clothing', 'bedding', 'king'])
 
 /** Verbs that take an -ing complement ("keep running", "stop lifting"). */
 const GERUND_VERBS = new Set(['keep', 'stop', 'start', 'avoid', 'try', 'quit', 'finish', 'continue', 'practice', 'practise', 'consider', 'skip', 'begin', 'go', 'get'])

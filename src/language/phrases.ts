@@ -459,9 +459,10 @@ function step(node: Node, tokens: Token[], position: number): number[] {
       if (node.optional) add(position)
       if (token && token.kind !== 'punct' && node.words.has(token.norm)) add(position + 1)
       const index = node.index ?? indexAlt(node)
-      const options = token ? index.byWord.get(token.kind === 'number' ? NUMBER_KEY : token.norm) : undefined
+      // A number token starts both the options written with that number ("10K time") and those with `#`.
+      const options = token ? index.byWord.get(token.norm) : undefined
       if (options) for (const option of options) for (const end of step(option, tokens, position)) add(end)
-      if (token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) && token.kind !== 'number') {
+      if (token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm))) {
         const numeric = index.byWord.get(NUMBER_KEY)
         if (numeric) for (const option of numeric) for (const end of step(option, tokens, position)) add(end)
       }
