@@ -14,11 +14,10 @@
  */
 import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, it} from 'vitest'
 import {builtinRules} from '../rules/index.js'
-import {LspClient, SERVER, fileUri, type Diagnostic} from './fixtures-lsp/client.js'
+import {LspClient, SERVER, fileUri, makeWorkspace, type Diagnostic} from './fixtures-lsp/client.js'
 import {ROOT, runCli} from './helpers.js'
 import {ADVICE, DEEP} from './data/hostile/cases.js'
 
@@ -27,14 +26,7 @@ const temps: string[] = []
 const clients: LspClient[] = []
 
 function workspace(files: Record<string, string> = {}): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fitlint-trust-')))
-  temps.push(root)
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
-    fs.writeFileSync(path.join(root, name), content)
-  }
-
-  return root
+  return makeWorkspace('fitlint-trust-', temps, files)
 }
 
 interface GuardEntry {

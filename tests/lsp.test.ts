@@ -3,11 +3,10 @@
  * `node dist/src/lsp/bin.js --stdio`, speak JSON-RPC, check what comes back.
  */
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest'
 import {builtinRules} from '../rules/index.js'
-import {LspClient, ROOT, SERVER, applyEdits, editsOf, fileUri, type Diagnostic} from './fixtures-lsp/client.js'
+import {LspClient, ROOT, SERVER, applyEdits, editsOf, fileUri, makeWorkspace, type Diagnostic} from './fixtures-lsp/client.js'
 
 const FIXTURE = path.join(ROOT, 'tests/fixtures-lsp/workout.md')
 const ARTICLE = fs.readFileSync(FIXTURE, 'utf8')
@@ -34,14 +33,7 @@ function client(...args: ConstructorParameters<typeof LspClient>): LspClient {
 
 /** A temp workspace with `files` (path → content). */
 function workspace(files: Record<string, string> = {}): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'fitlint-lsp-')))
-  temps.push(root)
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
-    fs.writeFileSync(path.join(root, name), content)
-  }
-
-  return root
+  return makeWorkspace('fitlint-lsp-', temps, files)
 }
 
 /** Start a server on a workspace and wait until it is initialized. */

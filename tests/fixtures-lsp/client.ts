@@ -4,6 +4,8 @@
  * server's requests, and records notifications.
  */
 import {spawn, type ChildProcessWithoutNullStreams} from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import {fileURLToPath, pathToFileURL} from 'node:url'
 
@@ -267,4 +269,19 @@ export function editsOf(action: any, uri: string): Array<{range: Diagnostic['ran
 
 export function fileUri(filePath: string): string {
   return pathToFileURL(filePath).href
+}
+
+/**
+ * A temporary workspace holding `files` (path → content), at its real path
+ * (macOS /var → /private/var). Its folder is added to `temps` for cleanup.
+ */
+export function makeWorkspace(prefix: string, temps: string[], files: Record<string, string> = {}): string {
+  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)))
+  temps.push(root)
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, name)), {recursive: true})
+    fs.writeFileSync(path.join(root, name), content)
+  }
+
+  return root
 }
