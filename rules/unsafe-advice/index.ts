@@ -196,10 +196,10 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 }
 
 /** A pain ceiling on a 0–10 scale: "up to about 3 out of 10", "below 4/10". */
-const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?\d{1,2}\s*(?:out of|\/)\s*10\b/i
+const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?\d{1,2}\s*(?:out of|\/)\s*10\b|\b\d{1,2}\s*(?:out of|\/)\s*10\s+or\s+(?:less|lower|under|below)\b/i
 
 /** A condition that the pain settles again: "as long as it settles within 24 hours". */
-const SETTLES = /\b(?:as long as|provided|so long as|if)\s+(?:it|the pain|the soreness|the ache|symptoms?|things?)\s+(?:has\s+|have\s+)?(?:settles?|settled|calms? down|eases?|eased|goes? away|gone away|returns? to|is back to|are back to)\b/i
+const SETTLES = /\b(?:(?:as long as|provided|so long as|if)\s+(?:it|the pain|the soreness|the ache|symptoms?|things?)\s+(?:has\s+|have\s+)?|(?:that|which)\s+)(?:settles?|settled|calms? down|eases?|eased|goes? away|gone away|returns? to|is back to|are back to)\b/i
 
 /** Sentences that warn against the act rather than advise it. */
 const WARNING_FRAME =
@@ -464,7 +464,11 @@ export const rule: Rule = {
         .filter((index) => index > sentence.index)
         .map((index) => article.sentences[index])
         .find(usable)
-      if (!target) {
+      // The next paragraph only in a Q&A (this paragraph or its section
+      // heading asks a question), not any tip that happens to follow.
+      const heading = article.sections[sentence.section].heading
+      const asked = passage.sentences.some((index) => article.sentences[index].isQuestion) || (heading !== undefined && /\?\s*$/.test(article.blocks[heading].text))
+      if (!target && asked) {
         const next = nextProsePassage(article, sentence.passage)
         if (next !== undefined) target = article.passages[next].sentences.map((index) => article.sentences[index]).find(usable)
       }

@@ -18,12 +18,21 @@ import {textCache} from './text-cache.js'
 /** Effect verb then (within six words) a body object, or a whole effect phrase. */
 export function effectClaim(text: string): PhraseMatch | undefined {
   const match = firstMatch(phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}']), text)
+  if (!match) return undefined
   // "A burning feeling in your abs" describes a sensation, not an effect.
-  if (match && /^(?:burning|aching|stinging|tingling)\s+(?:feeling|sensation)/i.test(match.text)) return undefined
+  if (/^(?:burning|aching|stinging|tingling|throbbing|shooting)\s+(?:feeling|sensation|pain|ache)/i.test(match.text)) return undefined
+  // "calf raises", "lateral raises": an exercise, not a verb.
+  if (/^raises\b/i.test(match.text) && /\b(?:calf|lateral|leg|front|heel|toe|side|knee|hip|arm|delt|rear delt|overhead)\s*$/i.test(text.slice(0, match.start))) return undefined
+  // "If building muscle is your main goal": a goal, not an effect.
+  if (/^\s*(?:is|are)\s+(?:your|the|my|their|our)\s+(?:\w+\s+)?(?:goal|goals|priority|aim|focus|objective)\b/i.test(text.slice(match.end))) return undefined
+  // "Crystals building up in a joint": accumulating, not an effect.
+  if (/^build(?:s|ing)?\s+up\s+in\b/i.test(match.text)) return undefined
+  // "My watch says I burned 4,300 calories": a personal log, not a claim.
+  if (/\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, match.start))) return undefined
   // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
-  if (match && /^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return undefined
+  if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return undefined
   // "An add-on kit takes it to 90 lb", "the build-up of…": the verb is part of a compound noun.
-  if (match && /^[\p{L}']+-\p{L}/u.test(match.text)) return undefined
+  if (/^[\p{L}']+-\p{L}/u.test(match.text)) return undefined
   return match
 }
 
@@ -49,6 +58,8 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (/\b(?:feels?|felt|looks?|looked|seems?|seemed|sounds?)\s+(?:\w+\s+)?$/i.test(text.slice(0, statistic.start))) return undefined
   // "pain up to about 3 out of 10": a pain rating, not a statistic.
   if (painRating(text, statistic)) return undefined
+  // "for most of the women I coach": a vague share from experience.
+  if (/^(?:most|many|some|few|a few|a lot)\b/i.test(statistic.text) && EXPERIENCE.test(text)) return undefined
   return bodyMention(text) || firstMatch(listPattern('population'), text) || /\binjur/i.test(text) ? statistic : undefined
 }
 
@@ -61,12 +72,16 @@ export function painRating(text: string, match: {start: number; end: number; tex
   return BEFORE_RATING.test(text.slice(0, match.start)) || /^\s*(?:on the pain scale|pain\b)/i.test(text.slice(match.end))
 }
 
+/** "Most women I coach…", "In our clinic, most sprains…": experience, not a finding. */
+const EXPERIENCE = /\b(?:I|we)\s+(?:coach|see|train|work with|treat|teach|meet|know)\b|^\W*in\s+(?:my|our)\s+(?:clinic|practice|experience|gym|studio|club|team)\b/i
+
 /**
  * A generalisation about a group, opening the sentence or a clause: "Most
  * cases clear up on their own", but not "for most people" or "most of my
  * clients".
  */
 export function generalization(text: string): PhraseMatch | undefined {
+  if (EXPERIENCE.test(text)) return undefined
   for (const match of allMatches(listPattern('generalization'), text)) {
     const before = text.slice(0, match.start)
     const after = text.slice(match.end)
