@@ -20,7 +20,7 @@ export async function loadParser(format: Format): Promise<ParseFunction> {
     }
 
     case 'mdx': {
-      parse = (await import('./markdown.js')).parseMdx
+      parse = (await import('./mdx.js')).parseMdx
       break
     }
 

@@ -1,16 +1,15 @@
 /**
- * Markdown and MDX: parse with remark (GFM, YAML/TOML front matter, MDX) into
- * mdast. Processors are created lazily and reused.
+ * Markdown: parse with remark (GFM, YAML/TOML front matter) into mdast. The
+ * processor is created lazily and reused. MDX is in `mdx.ts`, so a run over
+ * Markdown never loads the MDX (acorn) stack.
  */
 import type {Root} from 'mdast'
 import remarkFrontmatter from 'remark-frontmatter'
 import remarkGfm from 'remark-gfm'
-import remarkMdx from 'remark-mdx'
 import remarkParse from 'remark-parse'
 import {unified, type Processor} from 'unified'
 
 let markdownProcessor: Processor<Root> | undefined
-let mdxProcessor: Processor<Root> | undefined
 
 export function parseMarkdown(value: string): Root {
   markdownProcessor ??= unified()
@@ -19,14 +18,4 @@ export function parseMarkdown(value: string): Root {
     .use(remarkGfm)
     .freeze() as unknown as Processor<Root>
   return markdownProcessor.parse(value) as Root
-}
-
-export function parseMdx(value: string): Root {
-  mdxProcessor ??= unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkGfm)
-    .use(remarkMdx)
-    .freeze() as unknown as Processor<Root>
-  return mdxProcessor.parse(value) as Root
 }
