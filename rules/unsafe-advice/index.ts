@@ -467,8 +467,7 @@ export const rule: Rule = {
       // The next paragraph only in a Q&A (this paragraph or its section
       // heading asks a question), not any tip that happens to follow.
       const heading = article.sections[sentence.section].heading
-      const asked = passage.sentences.some((index) => article.sentences[index].isQuestion) || (heading !== undefined && /\?\s*$/.test(article.blocks[heading].text))
-      if (!target && asked) {
+      if (!target && (passage.sentences.some((index) => article.sentences[index].isQuestion) || (heading !== undefined && /\?\s*$/.test(article.blocks[heading].text)))) {
         const next = nextProsePassage(article, sentence.passage)
         if (next !== undefined) target = article.passages[next].sentences.map((index) => article.sentences[index]).find(usable)
       }

@@ -67,7 +67,7 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
 const BEFORE_RATING = /\bpain\s+(?:(?:up|to|about|around|roughly|of|at|above|below|under|over|less|more|than|no|that|climbs|rises|goes|stays|is|keep|keeps|it)\s+){0,5}$/i
 
 /** A pain score on a 0–10 scale ("pain up to 3 out of 10", "4/10 pain"). */
-export function painRating(text: string, match: {start: number; end: number; text: string}): boolean {
+function painRating(text: string, match: {start: number; end: number; text: string}): boolean {
   if (!/^\d{1,2}\s*(?:out of|\/)\s*10$/i.test(match.text.trim())) return false
   return BEFORE_RATING.test(text.slice(0, match.start)) || /^\s*(?:on the pain scale|pain\b)/i.test(text.slice(match.end))
 }

@@ -11,11 +11,12 @@ import {unified, type Processor} from 'unified'
 
 let markdownProcessor: Processor<Root> | undefined
 
+/** remark with GFM and YAML/TOML front matter: the base of both Markdown and MDX. */
+export function remarkBase() {
+  return unified().use(remarkParse).use(remarkFrontmatter, ['yaml', 'toml']).use(remarkGfm)
+}
+
 export function parseMarkdown(value: string): Root {
-  markdownProcessor ??= unified()
-    .use(remarkParse)
-    .use(remarkFrontmatter, ['yaml', 'toml'])
-    .use(remarkGfm)
-    .freeze() as unknown as Processor<Root>
+  markdownProcessor ??= remarkBase().freeze() as unknown as Processor<Root>
   return markdownProcessor.parse(value) as Root
 }
