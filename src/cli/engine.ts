@@ -84,20 +84,27 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
   this.parser = () => ({type: 'root', children: []})
   return async (_tree, file) => {
     const absolute = file.path ? path.resolve(file.cwd, file.path) : undefined
+    // Lint into a scratch file: unified-engine's queue step looks at other
+    // files' `fatal` messages while this one is still being linted (between
+    // awaits), and a file that turns fatal then makes it flush early and wait
+    // forever. The messages reach `file` below in one synchronous step, with
+    // `fatal` hidden until the run is over.
+    const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value})
+    scratch.data = file.data
     try {
       const config = await options.resolver.resolve(absolute)
-      await lintFile(file, config, options)
+      await lintFile(scratch, config, options)
     } catch (error) {
       if (error instanceof ConfigError) {
         if (!options.state.configErrors.some((known) => known.message === error.message)) {
           options.state.configErrors.push(error)
         }
 
-        failFile(file, 'Cannot lint: broken config (' + error.file + ')')
+        failFile(scratch, 'Cannot lint: broken config (' + error.file + ')')
       } else {
         options.state.internalErrors++
         failFile(
-          file,
+          scratch,
           'Internal error while linting this file: ' +
             String((error as Error)?.message ?? error) +
             ' (please report it at https://github.com/fitlint/fitlint/issues)'
@@ -105,16 +112,16 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
       }
     }
 
-    // unified-engine's queue step waits for every file that is not fatal;
-    // a file that turns fatal while others wait makes it flush early and
-    // then wait forever for the rest. Hide `fatal` until the run is over.
     const fatal: number[] = []
-    file.messages.forEach((message, index) => {
+    for (const message of scratch.messages) {
       if (message.fatal === true) {
-        fatal.push(index)
+        fatal.push(file.messages.length)
         message.fatal = false
       }
-    })
+
+      file.messages.push(message)
+    }
+
     file.data.fitlintFatal = fatal
 
     // Keep memory flat on big archives: the report only needs messages.
