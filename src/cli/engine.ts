@@ -21,6 +21,7 @@
  * (`--concurrency`) or in this thread, and adds each message's line hash
  * for SARIF while the text is still there.
  */
+import {readFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import {engine} from 'unified-engine'
@@ -89,7 +90,7 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
     // awaits), and a file that turns fatal then makes it flush early and wait
     // forever. The messages reach `file` below in one synchronous step, with
     // `fatal` hidden until the run is over.
-    const scratch = new VFile({path: file.path, cwd: file.cwd, value: file.value})
+    const scratch = new VFile({path: file.path, cwd: file.cwd, value: await exactValue(file, absolute)})
     scratch.data = file.data
     try {
       const config = await options.resolver.resolve(absolute)
@@ -130,6 +131,21 @@ const fitlintEngine: Plugin<[PluginOptions]> = function (options) {
   }
 }
 
+/**
+ * unified-engine reads files as UTF-8 strings, where a byte that is not
+ * UTF-8 becomes U+FFFD. A file with U+FFFD in it is read again as bytes, so
+ * a valid file that really contains U+FFFD is not reported as broken.
+ */
+async function exactValue(file: VFile, absolute: string | undefined): Promise<VFile['value']> {
+  const value = file.value
+  if (typeof value !== 'string' || !value.includes('\uFFFD') || !absolute || file.data.unifiedEngineStreamIn) return value
+  try {
+    return await readFile(absolute)
+  } catch {
+    return value
+  }
+}
+
 /** Lint one read file: from the cache, in a worker with room, or here. */
 async function lintFile(file: VFile, config: ResolvedConfig, options: PluginOptions): Promise<void> {
   const text = typeof file.value === 'string' ? file.value : undefined
@@ -147,7 +163,8 @@ async function lintFile(file: VFile, config: ResolvedConfig, options: PluginOpti
   const before = file.messages.length
   const here = async () => {
     await lintVFile(file, config)
-    if (text !== undefined) addLineHashes(file, text)
+    const hashed = text ?? (file.value instanceof Uint8Array ? new TextDecoder().decode(file.value) : undefined)
+    if (hashed !== undefined) addLineHashes(file, hashed)
   }
 
   if (options.pool && text !== undefined && file.path) {

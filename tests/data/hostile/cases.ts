@@ -66,6 +66,7 @@ export const HOSTILE: HostileCase[] = [
   {name: 'cr.txt', about: 'lone CR line endings (text)', content: () => 'Leg day\r\r' + ADVICE + '\r', expect: {kind: 'lint'}, still: ['unsafe-advice']},
   {name: 'latin1.md', about: 'Latin-1 bytes', content: () => Buffer.from('# Caf\u00e9 cr\u00e8me\n\n' + ADVICE + ' Br\u00fbl\u00e9e.\n', 'latin1'), expect: {kind: 'encoding'}, still: ['unsafe-advice']},
   {name: 'cesu-surrogate.md', about: 'an encoded lone surrogate (invalid UTF-8)', content: () => new Uint8Array([...new TextEncoder().encode('# T\n\n' + ADVICE + ' '), 0xed, 0xa0, 0x80, 0x0a]), expect: {kind: 'encoding'}, still: ['unsafe-advice']},
+  {name: 'replacement-char.md', about: 'valid UTF-8 that contains U+FFFD itself', content: () => new TextEncoder().encode('# Leg day\n\nThe \uFFFD sign marks a broken character. ' + ADVICE + '\n'), expect: {kind: 'lint'}, still: ['unsafe-advice']},
   {name: 'utf16le.md', about: 'UTF-16LE with BOM', content: () => Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('# Leg day\n\n' + ADVICE + '\n', 'utf16le')]), expect: {kind: 'fatal', reason: /binary file/}},
   {name: 'random-bytes.md', about: '64 KB of random-looking bytes', content: () => Uint8Array.from({length: 65_536}, (_, index) => (index * 2_654_435_761) >>> 24), expect: {kind: 'fatal', reason: /binary file/}},
   {name: 'controls.txt', about: 'C0 control characters (no NUL)', content: () => Array.from({length: 5000}, (_, index) => String.fromCharCode(1 + (index % 31))).join('') + ' ' + ADVICE, expect: {kind: 'lint'}},
