@@ -13,7 +13,7 @@
  */
 import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
-import {claimEvidence} from '../../src/language/claims.js'
+import {claimEvidence, practiceReport} from '../../src/language/claims.js'
 import {clauseAt} from '../../src/language/clauses.js'
 import {analyse, inReferenceSection, type SentenceAnalysis} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
@@ -21,6 +21,7 @@ import {opinion} from '../../src/language/hedges.js'
 import {debunkFrame, inRanges, negatedBefore} from '../../src/language/negation.js'
 import {applyPhraseChanges} from '../../src/language/phrase-data.js'
 import {compilePhrases, firstMatch, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
+import {referralInText} from '../../src/language/referral.js'
 import {namedSource} from '../../src/language/sources.js'
 import {sharedLexicons} from '../lexicon.js'
 
@@ -100,6 +101,11 @@ function isClaimInContext(
 
   // Narrative: "I ran the last 40 km…", "We tested 23 pre-workouts…".
   if (clause && FIRST_PERSON_SUBJECT.test(clause.text)) return false
+  // "Most of our patients notice that their appetite drops": practice, not research.
+  if (clause && practiceReport(clause.text)) return false
+  // A reason given for a referral ("Because X, see a doctor"): the point
+  // of the sentence is the referral, not the background.
+  if (referralInText(text) && clause && !referralInText(clause.text)) return false
   return true
 }
 

@@ -215,6 +215,13 @@ const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|
 
 const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
 
+/** A benign course or cause, negated: "doesn't clear on its own", "isn't just nerves". */
+const NOT_BENIGN =
+  /(?<!\b(?:that|which)\s+)\b(?:doesn't|does not|don't|do not|won't|will not|didn't|did not|isn't|is not|aren't|are not|never|not)\s+(?:\w+\s+)?(?:clear|go away|settle|sort|resolve|fade|pass|just|only|simply|normal|part of|a sign|happen to)\b/i
+
+/** The sentence says a symptom is not normal: "…, but fainting is not normal". */
+const NOT_NORMAL = /\b(?:is|are|'s)\s+(?:not|never)\s+(?:\w+\s+)?normal\b|\b(?:isn't|aren't)\s+(?:\w+\s+)?normal\b/i
+
 /** A dismissal whose symptom and "just/normal" sit in the same clause. */
 function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): PhraseMatch | undefined {
   for (const [position, clause] of analysis.clauses.entries()) {
@@ -228,6 +235,8 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     }
 
     if (!match) continue
+    // "…doesn't clear on its own", "…is not normal": the opposite of a dismissal.
+    if (NOT_BENIGN.test(clause.text) || NOT_NORMAL.test(text)) continue
     const symptom = firstMatch(listPattern('warningSymptom'), clause.text)
     if (symptom && SOFT.test(symptom.text) && MILD.test(clause.text.slice(0, symptom.start))) continue
     return {start: clause.start + match.start, end: clause.start + match.end, text: match.text}

@@ -31,6 +31,10 @@ export function effectClaim(text: string): PhraseMatch | undefined {
   if (/\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, match.start))) return undefined
   // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
   if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return undefined
+  // "A good balance of control and power": the noun, not the verb.
+  if (/^balance\b/i.test(match.text) && /\b(?:a|the|good|great|nice|better|right|fine)\s+$/i.test(text.slice(0, match.start))) return undefined
+  // "Soothe CBD Recovery Balm": a capitalised verb inside the sentence is part of a name.
+  if (match.start > 0 && /^\p{Lu}/u.test(match.text) && !/[.!?:;"“]\s*$/.test(text.slice(0, match.start))) return undefined
   // "An add-on kit takes it to 90 lb", "the build-up of…": the verb is part of a compound noun.
   if (/^[\p{L}']+-\p{L}/u.test(match.text)) return undefined
   return match
@@ -47,7 +51,10 @@ export function bodyMention(text: string): PhraseMatch | undefined {
 
 /** An appeal to research: "studies show", "one study of 486 participants". */
 export function researchAppeal(text: string): PhraseMatch | undefined {
-  return firstMatch(listPattern('researchAppeal'), text)
+  const match = firstMatch(listPattern('researchAppeal'), text)
+  // "One of our patients, an 81-year-old…": an anecdote, not a study count.
+  if (match && /^(?:one|a|an)\s+of\b/i.test(match.text)) return undefined
+  return match
 }
 
 /** A statistic in a sentence about the body or a population. */
@@ -56,10 +63,12 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (!statistic) return undefined
   // "feels twice as steep": a perception, not a statistic.
   if (/\b(?:feels?|felt|looks?|looked|seems?|seemed|sounds?)\s+(?:\w+\s+)?$/i.test(text.slice(0, statistic.start))) return undefined
+  // "Start with 10 to 15 percent of your body weight": a load to carry, not a statistic.
+  if (/\bof\s+(?:your|their|his|her|my)\s+body\s*weight\b/i.test(text.slice(statistic.start, statistic.end + 30)) && /\b(?:start|starting|begin|beginning|carry|carrying|load|loading|pack|packing|ruck|rucking|wear|wearing|lift|lifting|hold|holding|use|using)\b/i.test(text)) return undefined
   // "pain up to about 3 out of 10": a pain rating, not a statistic.
   if (painRating(text, statistic)) return undefined
   // "for most of the women I coach": a vague share from experience.
-  if (/^(?:most|many|some|few|a few|a lot)\b/i.test(statistic.text) && EXPERIENCE.test(text)) return undefined
+  if (/^(?:most|many|some|few|a few|a lot|nearly|almost|virtually|practically)\b/i.test(statistic.text) && EXPERIENCE.test(text)) return undefined
   return bodyMention(text) || firstMatch(listPattern('population'), text) || /\binjur/i.test(text) ? statistic : undefined
 }
 
@@ -73,7 +82,14 @@ function painRating(text: string, match: {start: number; end: number; text: stri
 }
 
 /** "Most women I coach…", "In our clinic, most sprains…": experience, not a finding. */
-const EXPERIENCE = /\b(?:I|we)\s+(?:coach|see|train|work with|treat|teach|meet|know)\b|^\W*in\s+(?:my|our)\s+(?:clinic|practice|experience|gym|studio|club|team)\b/i
+const EXPERIENCE = /\b(?:I|we)(?:'ve|\s+have)?\s+(?:coach|coached|see|seen|train|trained|work with|worked with|treat|treated|teach|taught|meet|met|know|known)\b|^\W*in\s+(?:my|our)\s+(?:clinic|practice|experience|gym|studio|club|team)\b|\b(?:most|many|some|all|several|a lot|plenty|one|a few|nearly all|almost all) of (?:my|our) (?:patients|clients|athletes|members|runners|lifters|students|readers|customers|players)\b/i
+
+/** "Most of our patients notice…": a report from practice, not a finding. */
+const PRACTICE = /\b(?:most|many|some|all|several|a lot|plenty|one|a few|nearly all|almost all) of (?:my|our) (?:patients|clients|athletes|members|runners|lifters|students|readers|customers|players|swimmers|riders)\b/i
+
+export function practiceReport(text: string): boolean {
+  return PRACTICE.test(text)
+}
 
 /**
  * A generalisation about a group, opening the sentence or a clause: "Most
@@ -88,6 +104,8 @@ export function generalization(text: string): PhraseMatch | undefined {
     if (
       /(?:^|[,;:—–]\s*|\b(?:and|but|so|because|while)\s+)\W*$/.test(before) &&
       !/^\s+(?:of\s+(?:my|our|your)|who\b|(?:I|we)\s+(?:coach|see|train|work with|meet|know|treat|teach)\b)/i.test(after) &&
+      // "Most beginners do well starting with 10 lb": a recommendation.
+      !/^\s+(?:\w+\s+)?(?:do|does|did)\s+(?:well|best|fine|better)\s+(?:with|on|starting|by|at|if|when)\b/i.test(after) &&
       !/\bof\s+(?:my|our|your)\b/i.test(match.text)
     ) {
       return match

@@ -20,7 +20,7 @@ export const IMPERATIVE_VERBS = new Set(
 
 /** Words that, right after a capitalised verb, show it is a noun subject. */
 const NOUN_FOLLOWERS = new Set(
-  `is are was were be been can could will would may might must should shall helps help has have had does did makes made seems seem means mean matters matter remains stays keeps works gives takes burns builds causes improves increases reduces lowers raises boosts flushes clears relieves eases strengthens heals prevents protects speeds stops cuts blocks triggers releases adds leads comes goes gets puts lets sets pulls pushes drives brings sends tends needs feels looks sounds of alone itself days day periods period time times matters session sessions plan plans program programs programme routine routines the`.split(
+  `is are was were be been can could will would may might must should shall helps help has have had does did makes made seems seem means mean matters matter remains stays keeps works gives takes burns builds causes improves increases reduces lowers raises boosts flushes clears relieves eases strengthens heals prevents protects speeds stops cuts blocks triggers releases adds leads comes goes gets puts lets sets pulls pushes drives brings sends tends needs feels looks sounds relaxes calms soothes lifts drops crushes pumps soaks loosens tightens stretches warms cools of alone itself days day periods period time times matters session sessions plan plans program programs programme routine routines the`.split(
     ' '
   )
 )
@@ -110,7 +110,9 @@ function directiveAtStart(clause: Clause): DirectiveClause | undefined {
           // "Foam rolling your IT band…": a compound noun, not an order.
           (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first) && !NOT_GERUNDS.has(next)) ||
           // "Focus Fuel adds…": a product or other proper name as subject.
-          (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I' && /s$/.test(words[index + 2] ?? '')))
+          (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I' && /s$/.test(words[index + 2] ?? '')) ||
+          // "Warm water relaxes…", "Cold air tightens…": an adjective and a noun as subject.
+          (!OBJECT_STARTERS.has(next) && /s$/.test(words[index + 2] ?? '') && NOUN_FOLLOWERS.has((words[index + 2] ?? '').toLowerCase())))
       if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}
     }
   }

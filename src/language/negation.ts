@@ -38,7 +38,7 @@ export function negatedJustBefore(text: string, start: number, words = 4): Phras
   return firstMatch(CLOSE_NEGATION, before)
 }
 
-const CLOSE_NEGATION = /(?<![\p{L}])(?:not|never|no|without|nor|[a-z]+n['’]t|cannot|skip|avoid|instead of)(?![\p{L}])/iu
+const CLOSE_NEGATION = /(?<![\p{L}])(?:not|never|no|nothing|without|nor|[a-z]+n['’]t|cannot|skip|avoid|instead of)(?![\p{L}])/iu
 
 export function debunkFrame(text: string): PhraseMatch | undefined {
   return firstMatch(listPattern('debunkFrame'), text)

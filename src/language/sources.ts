@@ -6,7 +6,7 @@
 import {listPattern} from './lexicon-patterns.js'
 import {firstMatch, type PhraseMatch} from './phrases.js'
 
-const ACCORDING = /\b[Aa]ccording to (?:a |an |the )?(?:(?:\d{4}|recent|new|large|small|systematic)\s+){0,3}\p{Lu}[\p{L}&.'’-]*(?:[\s,]+(?:of|for|on|and|&|the|in|\p{Lu}[\p{L}&.'’-]*)){0,12}/u
+const ACCORDING = /\b[Aa]ccording to (?:a |an |the |that |this |those |these )?(?:(?:\d{4}|recent|new|large|small|systematic|same|latest|official|most recent)\s+){0,3}\p{Lu}[\p{L}&.'’-]*(?:[\s,]+(?:of|for|on|and|&|the|in|\p{Lu}[\p{L}&.'’-]*)){0,12}/u
 const GENERIC_ACCORDING = /\baccording to (?:(?:some|many|most|recent|new|the latest)\s+)?(?:research|science|experts|studies|doctors|scientists|trainers|coaches|nutritionists|the (?:research|science|experts|data|evidence))\b(?!\s+(?:at|from|in|by)\s+\p{Lu})/iu
 const STUDY_IN =
   /\b(?:study|studies|review|trial|survey|meta-analysis|analysis|paper|position stand|guidelines?|report|statement|consensus|research)\s+(?:published\s+)?(?:in|from|by|at|written by|led by|conducted by|authored by|out of)\s+(?:the\s+)?(?:journal\s+|magazine\s+|UK\s+|US\s+|Australian\s+|Canadian\s+)?(?:\p{Lu}|physiotherapists|researchers|scientists|doctors)/u
