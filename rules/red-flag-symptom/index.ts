@@ -13,7 +13,7 @@ import type {Article, Sentence} from '../../src/article/types.js'
 import type {PhraseChanges, Rule} from '../../src/engine/rule.js'
 import {analyse, inReferenceSection} from '../../src/language/context.js'
 import {loadYaml} from '../../src/language/data.js'
-import {negatedBefore, inRanges} from '../../src/language/negation.js'
+import {negatedBefore, negatedJustBefore, inRanges} from '../../src/language/negation.js'
 import {compileGroupMatchers, groupEntries, type CompiledMatcher, type GroupEntry} from '../../src/language/groups.js'
 import {compilePhrases, firstMatch, type Lexicons, type PhraseMatch, type PhraseMatcher} from '../../src/language/phrases.js'
 import {nextProsePassage, referralLevelAmong, type ReferralLevel} from '../../src/language/referral.js'
@@ -83,9 +83,14 @@ export interface RedFlag {
   match: PhraseMatch
 }
 
+const FIRST_PERSON = /\b(?:I|I've|I'm|I'd|my|me)\b/
+
 /** The first red-flag symptom named in a sentence, if any (not negated). */
 export function findRedFlag(article: Article, sentence: Sentence, compiled: Compiled): RedFlag | undefined {
-  if (sentence.kind === 'heading' || sentence.isQuestion || sentence.isQuoted) return undefined
+  if (sentence.kind === 'heading' || sentence.isQuoted) return undefined
+  // A question names a symptom only when a reader describes their own
+  // ("I've been getting numbness down my arm, is that normal?").
+  if (sentence.isQuestion && !FIRST_PERSON.test(sentence.text)) return undefined
   const analysis = analyse(article, sentence)
   if (analysis.garbled || inReferenceSection(analysis)) return undefined
   const text = sentence.text
@@ -95,7 +100,9 @@ export function findRedFlag(article: Article, sentence: Sentence, compiled: Comp
     const match = group.matcher.match(text)
     if (!match) continue
     if (inRanges(analysis.quoted, match.start, match.end)) continue
-    if (negatedBefore(text, analysis.clauses, match.start)) continue
+    // "No numbness", "haven't had any chest pain" — but not "you don't
+    // need a scan for back pain that…", where the negation is about the scan.
+    if (negatedBefore(text, analysis.clauses, match.start) && negatedJustBefore(text, match.start, 5)) continue
     if (firstMatch(compiled.notRedFlag, text)) continue
     // Cold-induced numbness is not a red flag; cold does not excuse pain.
     if (group.unless && /numb|tingl|pins/i.test(match.text) && firstMatch(group.unless, text)) continue
@@ -127,7 +134,16 @@ export function referralFor(article: Article, sentence: Sentence, compiled: Comp
   // A "When to see a doctor" section with a referral in it.
   const section = article.sections[sentence.section]
   const path = analyse(article, sentence).sectionPath
-  if (path.some((heading) => compiled.referralSection.test(heading))) levels.push(referralLevelAmong(article, section.sentences))
+  // A referral there that is tied to another warning sign ("call 911 if you
+  // get chest pain") says nothing about this one.
+  if (path.some((heading) => compiled.referralSection.test(heading))) {
+    const own = findRedFlag(article, sentence, compiled)?.group
+    const general = section.sentences.filter((index) => {
+      const other = findRedFlag(article, article.sentences[index], compiled)
+      return !other || !own || other.group === own
+    })
+    levels.push(referralLevelAmong(article, general))
+  }
   return levels.includes('emergency') ? 'emergency' : levels.includes('urgent') ? 'urgent' : undefined
 }
 

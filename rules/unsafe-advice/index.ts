@@ -163,9 +163,32 @@ function sectionText(article: Article, section: number): string {
 const PLAN_STEP =
   /^\W*(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|day \d+|week \d+|morning|afternoon|evening|night|the night before|weigh-in day|race day|cut day|game day|meet day)\b[^:]{0,20}:|\brepeat until\b/i
 
+/**
+ * Advice written as a description that endorses it: "…, because that's how
+ * you build grit", "it works every time", "real lifters…", "I'd tell any
+ * first-timer to…", "hamstrings heal faster if you…".
+ */
+const ENDORSE = new RegExp(
+  [
+    String.raw`\b(?:that's|that is|this is|it's|which is)\s+(?:exactly\s+)?(?:how|what|why)\s+(?:you|we|champions|winners|real|the pros|pros|the best|athletes|lifters|runners|fighters|I)\b`,
+    String.raw`\bworks?\s+(?:every (?:single )?time|like a charm|wonders)\b`,
+    String.raw`\b(?:feel|feels|felt)\s+(?:so much |much |way )?better for it\b`,
+    String.raw`\b(?:is|are|was)\s+(?:the|a|an|your)\s+(?:fastest|quickest|best|easiest|simplest|surest|smartest)\s+(?:way|route|shortcut|method|fix|bet)\b`,
+    String.raw`\b(?:the|my|our)\s+(?:secret|trick|key|golden rule)\s+is\b`,
+    String.raw`\breal\s+(?:lifters|runners|athletes|fighters|champions|climbers|players)\b`,
+    String.raw`\b(?:the best|all the best|elite|serious|smart)\s+(?:runners|lifters|athletes|fighters|players|climbers)(?:\s+I know)?\s+(?:all\s+)?(?:just\s+)?(?:ignore|train|run|lift|skip|push|cut|take|do|keep|never)\b`,
+    String.raw`\b(?:I'd|I would|we'd|we would)\s+(?:tell|advise|recommend|urge|encourage)\b`,
+    String.raw`\b(?:heal|heals|recover|recovers|improve|improves|progress|progresses|get better|gets better)\s+(?:much\s+|a lot\s+)?(?:faster|quicker|sooner|better)\s+if\s+you\b`,
+    String.raw`\bwill\s+(?:pull|get|take|strip|shed|drop|sweat|knock|melt)\s+(?:\w+\s+)?(?:the|those|that)\s+(?:last|final|extra)\b`,
+    String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`
+  ].join('|'),
+  'i'
+)
+
 /** Whether the sentence tells or encourages the reader to do something. */
 function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   if (analysis.directives.some((directive) => directive.polarity === 'positive' || directive.kind === 'imperative')) return true
+  if (ENDORSE.test(text)) return true
   // A line of a plan ("Friday night: 40 minutes in a sweat suit…").
   if (PLAN_STEP.test(text)) return true
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
@@ -179,7 +202,7 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   if (group.id !== 'avoidCare' && referralInText(text)) return true
   // A warning about the act, or a story about someone who did it.
   if (WARNING_FRAME.test(text)) return true
-  if (group.id !== 'dismissal' && NARRATIVE.test(text)) return true
+  if (group.id !== 'dismissal' && NARRATIVE.test(text) && !ENDORSE.test(text)) return true
   if (debunkFrame(text)) return true
   // The pain-monitoring model physios use: a ceiling on a 0–10 scale, or a
   // condition that the pain settles ("up to 3 out of 10 is fine, as long as
@@ -389,7 +412,8 @@ export const rule: Rule = {
       // (in this paragraph, or ending the one before).
       const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
       if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
-        const dismissal = /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b/i.exec(text)
+        const dismissal =
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
         }

@@ -408,8 +408,10 @@ class MdastWalker {
           url: attribute.value,
           text: jsxLabel(node),
           rel: typeof relAttribute?.value === 'string' ? relAttribute.value : undefined,
+          // The link is the tag, not the prose inside the component: a
+          // <ProductCard href> does not make its description link text.
           start: start(node),
-          end: end(node),
+          end: node.children?.length ? start(node.children[0]) : end(node),
           origin: 'jsx'
         })
       }

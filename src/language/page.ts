@@ -26,6 +26,12 @@ export interface PageProfile {
   reason: string
 }
 
+/** "We crossed the line in 34:52, six minutes slower…": the writer's own story. */
+const NARRATIVE_CLAIM = /^\W*(?:(?:and|but|so|then|by|at|on|in|after)\b[^,]{0,30},\s*)?(?:I|we|my|our)\b/i
+
+/** "What I'd do differently", "Lessons learned": the writer's own lessons, not advice. */
+const LESSONS = /\b(?:what I(?:'d| would| will| did| learned| learnt)|I'd do|lessons? (?:learned|learnt|from)|my (?:takeaways|lessons|mistakes)|next time)\b/i
+
 /** Advice and claim sentences needed before a page counts as giving advice. */
 const MIN_ADVICE = 3
 
@@ -50,9 +56,10 @@ function computeProfile(article: Article): PageProfile {
 
   for (const sentence of article.sentences) {
     if (sentence.kind === 'heading' || sentence.inLink || sentence.isQuestion) continue
-    if (topic.test(sentence.text) && analyse(article, sentence).directives.length > 0) {
+    const analysis = analyse(article, sentence)
+    if (topic.test(sentence.text) && analysis.directives.length > 0 && !analysis.sectionPath.some((heading) => LESSONS.test(heading))) {
       adviceSentences.push(sentence.index)
-    } else if (claimEvidence(sentence.text)) {
+    } else if (claimEvidence(sentence.text) && !NARRATIVE_CLAIM.test(sentence.text)) {
       claimSentences.push(sentence.index)
     }
   }
