@@ -180,9 +180,11 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:I'd|I would|we'd|we would)\s+(?:tell|advise|recommend|urge|encourage)\b`,
     String.raw`\b(?:heal|heals|recover|recovers|improve|improves|progress|progresses|get better|gets better)\s+(?:much\s+|a lot\s+)?(?:faster|quicker|sooner|better)\s+if\s+you\b`,
     String.raw`\bwill\s+(?:pull|get|take|strip|shed|drop|sweat|knock|melt)\s+(?:\w+\s+)?(?:the|those|that)\s+(?:last|final|extra)\b`,
-    String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`
+    String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`,
+    String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
+    String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`
   ].join('|'),
-  'i'
+  'iu'
 )
 
 /** Whether the sentence tells or encourages the reader to do something. */
@@ -194,15 +196,19 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
+/** Recommending what the sentence before told as a story. */
+const ENDORSE_STORY =
+  /\b(?:do|try)\s+(?:exactly\s+|just\s+)?the\s+same\b|\b(?:try|give)\s+it\s+a\s+(?:go|try|shot)\b|\b(?:I|we)(?:'d|\s+would)\s+(?:do it again|recommend it|tell (?:anyone|everyone|any\s+\w+|every\s+\w+) to)\b|\b(?:worked|works)\s+(?:for me|for us|a treat|wonders|every time)\b|\bhighly recommend(?:ed)?\b|\bcopy (?:me|us|this|it)\b/i
+
 /** The finding is undone by negation, debunking, quotes, or a safety condition. */
-function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch, compiled: Compiled, group: Group): boolean {
+function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch, compiled: Compiled, group: Group, ignoreNarrative = false): boolean {
   if (inRanges(analysis.quoted, match.start, match.end)) return true
   if (firstMatch(compiled.supervised, text)) return true
   // Advice that sends the reader to a professional is conditioned already.
   if (group.id !== 'avoidCare' && referralInText(text)) return true
   // A warning about the act, or a story about someone who did it.
   if (WARNING_FRAME.test(text)) return true
-  if (group.id !== 'dismissal' && NARRATIVE.test(text) && !ENDORSE.test(text)) return true
+  if (!ignoreNarrative && group.id !== 'dismissal' && NARRATIVE.test(text) && !ENDORSE.test(text)) return true
   if (debunkFrame(text)) return true
   // The pain-monitoring model physios use: a ceiling on a 0–10 scale, or a
   // condition that the pain settles ("up to 3 out of 10 is fine, as long as
@@ -230,7 +236,7 @@ const WARNING_FRAME =
 
 /** A past-tense story about the writer or someone else, not advice. */
 const NARRATIVE =
-  /^\W*(?:(?:in|at|during|when|back in|last|years ago)[^,]{0,40},\s*)?(?:I|we|he|she|they|my \w+|our \w+|his \w+|her \w+)\s+(?:\w+\s+)?(?:wore|used|took|tried|quit|stopped|ran|lifted|did|went|cut|dropped|sweated|puked|vomited|kept|pushed|trained|skipped|ignored|swallowed|drank|ate|fasted|dumped|was|were|had)\b/i
+  /^\W*(?:(?:in|at|during|when|back in|last|years ago)[^,]{0,40},\s*)?(?:I|we|he|she|they|my \w+|our \w+|his \w+|her \w+)\s+(?:\w+\s+)?(?:wore|used|took|tried|quit|stopped|ran|lifted|did|went|cut|dropped|sweated|puked|vomited|kept|pushed|trained|skipped|ignored|swallowed|drank|ate|fasted|dumped|was|were|had|sat|spent|got|made|put|gave|stood|sprinted|raced|rode|swam|popped|dosed|doubled|tripled|started|finished|carried|loaded)\b/i
 
 /** Soft sensations that are normal when mild ("some mild aching is expected"). */
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
@@ -267,6 +273,10 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
 
   return undefined
 }
+
+/** Home care offered for a symptom in the same sentence that names it. */
+const HOME_CARE_SAME =
+  /\b(?:(?:is|are)\s+(?:best\s+)?(?:treated|handled|managed|fixed|sorted)\s+(?:at home\s+)?with|treat(?:ed)?\b[^.;,]{0,50}?\bwith\s+(?:plenty of\s+|lots of\s+|some\s+|a\s+|an\s+)?(?:water|fluids|ice|rest|heat|ibuprofen|painkillers|paracetamol|stretching|rest day|sleep|tea|salt|electrolytes|bandage|tape|compression|foam rolling|massage)\b|(?:settles?|clears?(?:\s+up)?|goes away|go away|eases?|calms? down)\s+with|(?:sleep|walk|run|shake|sweat|stretch|breathe)\s+(?:it|them|that|this)\s+off|(?:sleep|walk|run|shake|sweat)\s+off\s+(?:a|an|the|your|that|this)\b|(?:a|an)\s+(?:cup of tea|hot bath|rest day|good night's sleep|early night|sports drink|banana|salt tablet|electrolyte drink)\s+(?:will|should|usually)\s+(?:fix|sort|settle|clear|cure|help))/i
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
@@ -348,6 +358,8 @@ export const rule: Rule = {
       context.report(entry)
     }
 
+    /** Sentences whose unsafe act was told as the writer's story only. */
+    const narrated = new Map<number, Finding>()
     for (const sentence of article.sentences) {
       if (sentence.kind === 'heading' || sentence.isQuestion || sentence.isQuoted) continue
       const analysis = analyse(article, sentence)
@@ -378,8 +390,12 @@ export const rule: Rule = {
       for (const candidate of compiled.groups.values()) {
         const match = candidate.id === 'dismissal' ? dismissalIn(text, analysis, candidate) : candidate.matcher.match(text)
         if (!match) continue
+        if (isDefused(text, analysis, match, compiled, candidate)) {
+          if (NARRATIVE.test(text) && !isDefused(text, analysis, match, compiled, candidate, true)) narrated.set(sentence.index, {group: candidate, match})
+          continue
+        }
+
         if (candidate.advice && !advice) continue
-        if (isDefused(text, analysis, match, compiled, candidate)) continue
         if (candidate.id === 'vlcd') {
           const calories = toNumber(/\d[\d,]*/.exec(match.text)?.[0] ?? '0')
           if (!(calories >= 300 && calories < 1200)) continue
@@ -400,6 +416,13 @@ export const rule: Rule = {
 
         finding = {group: candidate, match}
         break
+      }
+
+      // "Worked for me, and I'd tell any first-timer to do the same": the
+      // story in the sentence before becomes advice.
+      const story = samePassagePrevious && narrated.get(samePassagePrevious.index)
+      if (!finding && story && ENDORSE_STORY.test(text) && !negatedBefore(text, analysis.clauses, ENDORSE_STORY.exec(text)!.index)) {
+        finding = {...story, detail: 'the sentence before tells it as a story; this one recommends it'}
       }
 
       // 2. Carrying on through a warning sign ("If it twinges, keep swinging").
@@ -491,6 +514,22 @@ export const rule: Rule = {
       if (flagged.has(sentence.index)) continue
       const found = findRedFlag(article, sentence, redFlags)
       if (!found || hasReferral(article, sentence, redFlags)) continue
+      // In the same sentence: "Chest pain usually settles with a cup of
+      // tea", "A hot, swollen joint with a fever is best treated with ice".
+      const own = HOME_CARE_SAME.exec(sentence.text)
+      const ownAnalysis = analyse(article, sentence)
+      if (own && !negatedBefore(sentence.text, ownAnalysis.clauses, own.index)) {
+        report(sentence, {group: group('homeCare'), match: {start: own.index, end: own.index + own[0].length, text: own[0]}, detail: `for “${found.match.text}”`})
+        continue
+      }
+
+      // "…back pain that shoots down your leg; just keep moving."
+      const carry = ownAnalysis.directives.find((directive) => directive.polarity === 'positive' && firstMatch(compiled.continueVerb, directive.text))
+      if (carry && !/^\W*(?:if|when|once|as long as|unless)\b/i.test(carry.text)) {
+        report(sentence, {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${found.match.text}”`})
+        continue
+      }
+
       const passage = article.passages[sentence.passage]
       const usable = (candidate: Sentence) => !candidate.isQuestion && candidate.kind !== 'heading' && !candidate.inLink
       let target = passage.sentences
