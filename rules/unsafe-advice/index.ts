@@ -465,7 +465,7 @@ export const rule: Rule = {
 
       // 3. Rapid weight loss goals.
       if (!finding && advice) {
-        const loss = /\b(?:lose|drop|shed|cut)\s+(\d+(?:\.\d+)?)\s*(pounds|pound|lbs?|kg|kilos?)\s+in\s+(\d+|a|one|two|three|four)\s*(days?|weeks?)\b/i.exec(text)
+        const loss = /\b(?:lose|drop|shed|cut)\s+(\d+(?:\.\d+)?)\s*(pounds|pound|lbs?|kg|kilos?)\s+(?:of\s+(?:fat|weight|body\s+fat)\s+)?in\s+(\d+|a|one|two|three|four)\s*(days?|weeks?)\b/i.exec(text)
         if (loss) {
           const amount = Number(loss[1]) * (/kg|kilo/i.test(loss[2]) ? 2.2 : 1)
           const span = toNumber(loss[3]) * (/day/i.test(loss[4]) ? 1 / 7 : 1)
