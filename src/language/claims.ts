@@ -17,27 +17,36 @@ import {textCache} from './text-cache.js'
 
 /** Effect verb then (within six words) a body object, or a whole effect phrase. */
 export function effectClaim(text: string): PhraseMatch | undefined {
-  const match = firstMatch(phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}']), text)
-  if (!match) return undefined
+  const pattern = phrasesPattern(['{effectVerb} ~6 {bodyObject}', '{effectPhrase}'])
+  const first = firstMatch(pattern, text)
+  if (!first || isEffect(text, first)) return first
+  // The first match was not an effect ("keeps the weight high"): look further.
+  return allMatches(pattern, text).find((match) => match.start > first.start && isEffect(text, match))
+}
+
+/** Whether an effect-verb match really states an effect on the body. */
+function isEffect(text: string, match: PhraseMatch): boolean {
   // "A burning feeling in your abs" describes a sensation, not an effect.
-  if (/^(?:burning|aching|stinging|tingling|throbbing|shooting)\s+(?:feeling|sensation|pain|ache)/i.test(match.text)) return undefined
+  if (/^(?:burning|aching|stinging|tingling|throbbing|shooting)\s+(?:feeling|sensation|pain|ache)/i.test(match.text)) return false
   // "calf raises", "lateral raises": an exercise, not a verb.
-  if (/^raises\b/i.test(match.text) && /\b(?:calf|lateral|leg|front|heel|toe|side|knee|hip|arm|delt|rear delt|overhead)\s*$/i.test(text.slice(0, match.start))) return undefined
+  if (/^raises\b/i.test(match.text) && /\b(?:calf|lateral|leg|front|heel|toe|side|knee|hip|arm|delt|rear delt|overhead)\s*$/i.test(text.slice(0, match.start))) return false
   // "If building muscle is your main goal": a goal, not an effect.
-  if (/^\s*(?:is|are)\s+(?:your|the|my|their|our)\s+(?:\w+\s+)?(?:goal|goals|priority|aim|focus|objective)\b/i.test(text.slice(match.end))) return undefined
+  if (/^\s*(?:is|are)\s+(?:your|the|my|their|our)\s+(?:\w+\s+)?(?:goal|goals|priority|aim|focus|objective)\b/i.test(text.slice(match.end))) return false
   // "Crystals building up in a joint": accumulating, not an effect.
-  if (/^build(?:s|ing)?\s+up\s+in\b/i.test(match.text)) return undefined
+  if (/^build(?:s|ing)?\s+up\s+in\b/i.test(match.text)) return false
   // "My watch says I burned 4,300 calories": a personal log, not a claim.
-  if (/\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, match.start))) return undefined
+  if (/\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, match.start))) return false
+  // "Lower the weight", "add weight to the bar": the load, not body weight.
+  if (/^\s*(?:the|a|more|some|your)?\s*(?:weight|weights|bar|barbell|load|bell|kettlebell|dumbbells?|plates?)\b(?!\s+(?:loss|gain))/i.test(text.slice(match.start + match.text.split(/\s+/)[0].length))) return false
   // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
-  if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return undefined
+  if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return false
   // "A good balance of control and power": the noun, not the verb.
-  if (/^balance\b/i.test(match.text) && /\b(?:a|the|good|great|nice|better|right|fine)\s+$/i.test(text.slice(0, match.start))) return undefined
+  if (/^balance\b/i.test(match.text) && /\b(?:a|the|good|great|nice|better|right|fine)\s+$/i.test(text.slice(0, match.start))) return false
   // "Soothe CBD Recovery Balm": a capitalised verb inside the sentence is part of a name.
-  if (match.start > 0 && /^\p{Lu}/u.test(match.text) && !/[.!?:;"“]\s*$/.test(text.slice(0, match.start))) return undefined
+  if (match.start > 0 && /^\p{Lu}/u.test(match.text) && !/[.!?:;"“]\s*$/.test(text.slice(0, match.start))) return false
   // "An add-on kit takes it to 90 lb", "the build-up of…": the verb is part of a compound noun.
-  if (/^[\p{L}']+-\p{L}/u.test(match.text)) return undefined
-  return match
+  if (/^[\p{L}']+-\p{L}/u.test(match.text)) return false
+  return true
 }
 
 export function statisticClaim(text: string): PhraseMatch | undefined {

@@ -89,6 +89,10 @@ export function isGarbled(text: string, prose = true): boolean {
   // (List items and table cells often start lower-case; paragraphs do not.)
   if (prose && /^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
   if (/[!?]\s*\.+$|\.\s*!+$/.test(trimmed)) return true
+  // Ends on a word that cannot end a sentence ("…is to as!"), or opens with
+  // the tail of a contraction ("Ve been following…").
+  if (/\b(?:as|than|of|because|whether|the|a|an)\s*[.!?…]+["')]*$/i.test(trimmed)) return true
+  if (/^(?:Ve|Ll|Re|S|T|D|M)\s+\p{Ll}/u.test(trimmed)) return true
   // An ellipsis in the middle: text glued from fragments.
   if (/\s…\s|\s\.\.\.\s\p{Ll}/u.test(trimmed)) return true
   return false
