@@ -109,6 +109,16 @@ describe('directiveClauses', () => {
     expect(advice('Focus Fuel adds 300 mg of caffeine.')).toEqual([])
   })
 
+  it('reads an adjective and a noun before a third-person verb as a subject', () => {
+    expect(advice('Warm water relaxes tight muscles.')).toEqual([])
+    expect(advice('Cold air tightens your airways.')).toEqual([])
+    expect(advice('Warm up for ten minutes.').length).toBe(1)
+  })
+
+  it('a preposition after a comma is not an order', () => {
+    expect(advice('The stroller group started at the back, behind the walkers.')).toEqual([])
+  })
+
   it('finds no advice in statements and in "never again"', () => {
     expect(advice('Stretching reduces soreness.')).toEqual([])
     expect(advice('Never again will I run a marathon.')).toEqual([])
@@ -136,6 +146,7 @@ describe('negation and debunking', () => {
     expect(near('Skip the doctor.', 'doctor')).toBe('Skip')
     expect(near("Don't wait to see a doctor.", 'see')).toBe("Don't")
     expect(near('If it hurts for a week or more, see a doctor.', 'see')).toBeUndefined()
+    expect(near("It's nothing to see a doctor about.", 'see')).toBe('nothing')
   })
 
   it('debunkFrame: sentences that reject a claim', () => {
@@ -193,6 +204,12 @@ describe('claims', () => {
     expect(researchAppeal('I studied physiology.')).toBeUndefined()
   })
 
+  it('researchAppeal: words between the source and the verb, and anecdotes', () => {
+    expect(words(researchAppeal('Research on elite climbers shows that pulleys thicken.'))).toBe('Research on elite climbers shows')
+    expect(words(researchAppeal('Research has consistently shown that walking helps.'))).toBe('Research has consistently shown')
+    expect(researchAppeal('One of our patients, an 81-year-old, now walks unaided.')).toBeUndefined()
+  })
+
   it('statisticClaim and quantifiedClaim', () => {
     expect(words(statisticClaim('Runners are 1.7 times more likely to get hurt.'))).toBe('1.7 times more likely')
     expect(words(statisticClaim('One in three adults sleeps too little.'))).toBe('One in three adults')
@@ -214,6 +231,17 @@ describe('claims', () => {
     expect(words(effectClaim('Sitting weakens your glutes.'))).toBe('weakens your glutes')
     expect(effectClaim('The rack is easy to assemble.')).toBeUndefined()
     expect(effectClaim('Squat with your heels down.')).toBeUndefined()
+  })
+
+  it('effectClaim: a match that is not an effect does not hide a later one', () => {
+    expect(words(effectClaim('Its frame keeps the weight high, which takes the strain off your lower back.'))).toBe('takes the strain off your lower back')
+    expect(effectClaim('Lower the weight and reset.')).toBeUndefined()
+    expect(effectClaim('Midweight paddles are a good balance of control and power.')).toBeUndefined()
+    expect(effectClaim('My favourite is Soothe CBD Recovery Balm.')).toBeUndefined()
+  })
+
+  it('quantifiedClaim: a load as a share of body weight is not a statistic', () => {
+    expect(quantifiedClaim('Start with 10 to 15 percent of your body weight in the pack.')).toBeUndefined()
   })
 
   it('generalization opens a clause', () => {
@@ -282,6 +310,11 @@ describe('isGarbled', () => {
     expect(isGarbled('This is the.')).toBe(true)
     expect(isGarbled('and then you rest.')).toBe(true)
     expect(isGarbled('Great results!.')).toBe(true)
+  })
+
+  it('spots sentences that end on a word that cannot end one, or open with a contraction tail', () => {
+    expect(isGarbled('You lower the weight while some soreness after weight training is to as!')).toBe(true)
+    expect(isGarbled('Ve been following limber 11 stretches up the bar.')).toBe(true)
   })
 
   it('keeps prose', () => {
