@@ -74,6 +74,8 @@ export function findClaim(
   if (sentence.kind === 'tableCell' && !/\b(?:stud|research|evidence|proven)/i.test(evidence.text)) return undefined
   // "One of the best ways to … is …": a recommendation, not a finding.
   if (/^\W*(?:the|one of the)\s+(?:best|easiest|simplest|safest|fastest|quickest|smartest)\s+ways?\s+(?:to|of)\b/i.test(text)) return undefined
+  // "This is a great drill for building ankle strength": a recommendation.
+  if (/\b(?:great|good|nice|excellent|simple|easy|useful|handy|solid|fun|gentle)\s+(?:\w+\s+)?(?:drill|drills|exercise|exercises|move|moves|option|options|choice|tool|stretch|stretches|workout|finisher|warm-up|progression|variation|accessory)\s+for\s+$/i.test(text.slice(0, evidence.start))) return undefined
   // A line of a training plan ("Week 1: calf raises, 2 x 15") is not a claim.
   if (PLAN_LINE.test(text)) return undefined
   if (!isClaimInContext(text, analysis, evidence, compiled)) return undefined
