@@ -436,9 +436,20 @@ export const rule: Rule = {
       const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
       if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
         const dismissal =
-          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
+        }
+      }
+
+      // "Dizziness is common in week one. Push on.": an order to carry on
+      // right after a sentence that names a warning sign (not mild soreness).
+      if (!finding && samePassagePrevious && !referralIn(samePassagePrevious)) {
+        const symptom = firstMatch(compiled.warningSymptom, samePassagePrevious.text)
+        const mild = symptom && SOFT.test(symptom.text) && MILD.test(samePassagePrevious.text.slice(0, symptom.start))
+        const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
+        if (carry && !firstMatch(compiled.stopVerb, text) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
+          finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
         }
       }
 
