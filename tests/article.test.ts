@@ -58,6 +58,20 @@ describe('markdown', () => {
     ''
   ].join('\n')
 
+  it('a link that opens a sentence cites that sentence, not the one before (md, html)', async () => {
+    for (const [source, format] of [
+      ['Some intro. [A 2003 review](https://example.org/r) found more weight loss. Then more.\n', 'markdown'],
+      ['<p>Some intro. <a href="https://example.org/r">A 2003 review</a> found more weight loss. Then more.</p>', 'html']
+    ] as const) {
+      const article = await build(source, format)
+      expect(article.sentences.map((sentence) => [sentence.text, sentence.citations.length]), format).toEqual([
+        ['Some intro.', 0],
+        ['A 2003 review found more weight loss.', 1],
+        ['Then more.', 0]
+      ])
+    }
+  })
+
   it('reads front matter, sections, kinds, passages and citations', async () => {
     const article = await build(text, 'markdown')
     expect(article.frontmatter?.data).toEqual({title: 'Squats', disclaimer: true})

@@ -314,7 +314,15 @@ function attachToSentences(
   }
 
   for (const citation of citations) {
-    const sentence = ownerOf(citation.start)
+    let sentence = ownerOf(citation.start)
+    // A link that opens a sentence ("Intro. [A 2003 review](url) found…")
+    // starts in the gap after the sentence before; it cites the sentence
+    // its text is in.
+    if (sentence && citation.kind === 'link' && citation.start >= sentence.end) {
+      const next = sentences[sentence.index + 1]
+      if (next && next.block === sentence.block && next.start < citation.end) sentence = next
+    }
+
     if (sentence) sentence.citations.push(citation.index)
   }
 
