@@ -71,7 +71,7 @@ export function sourceRange(
 }
 
 const DANGLING_END = /\b(?:the|a|an|and|or|your|my|our|their|which)\s*[.!?…]+["')]*$/i
-const SPACED_PUNCTUATION = /\s[;,:]\s|\s['’]\s?\p{L}|\[\s\d+\s\]|\(\s\w|\.{4,}|\s\.\s/u
+const SPACED_PUNCTUATION = /\s[;,:]\s|\s['’]\s\p{L}|\p{L}\s['’](?:t|s|re|ve|ll|d|m)\b|\[\s\d+\s\]|\(\s\w|\.{4,}|\s\.\s/u
 const MENU = /\s\|\s.*\s\|\s/
 
 /**
