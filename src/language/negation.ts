@@ -34,7 +34,11 @@ const REASSURE = /^\s+(?:worry|panic|fret|stress|be (?:alarmed|scared|afraid)|fr
  * looked at") is not about them.
  */
 export function negatedJustBefore(text: string, start: number, words = 4): PhraseMatch | undefined {
-  const before = text.slice(0, start).split(/\s+/).slice(-words - 1).join(' ')
+  // Only within the clause: in "…or that locks and won't straighten, needs
+  // to be looked at", the "won't" is about straightening.
+  const head = text.slice(0, start)
+  const boundary = Math.max(head.lastIndexOf(','), head.lastIndexOf(';'), head.lastIndexOf(':'), head.lastIndexOf('—'), head.lastIndexOf('–'))
+  const before = head.slice(boundary + 1).split(/\s+/).slice(-words - 1).join(' ')
   return firstMatch(CLOSE_NEGATION, before)
 }
 
