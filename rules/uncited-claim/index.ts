@@ -55,6 +55,9 @@ function isSource(article: Article, index: number): boolean {
 
 const PLAN_LINE = /\b\d+\s*[x×]\s*\d+\b|^(?:week|day|phase|step|round)\s+\d+\s*[:.–-]|\b\d+\s+sets?\s+of\s+\d+/i
 const FIRST_PERSON_SUBJECT = /^\W*(?:(?:and|but|so|then|also|now|how|why|when|what)\s+)?(?:I|we|I've|I'd|I'm|we've|we're)\b/i
+/** Passing on a claim heard elsewhere: "I had read somewhere that…", "we were told that…". */
+const HEARSAY = /^\W*(?:(?:and|but|so)\s+)?(?:I|we)\s+(?:had\s+|have\s+|'d\s+|'ve\s+)?(?:read|heard|seen|saw|been told|were told|was told|learned|learnt)\s+(?:\w+\s+){0,3}?that\b/i
+
 const RESTATEMENT = /^\W*(?:in other words|put (?:another way|simply)|that is|in short|to put it (?:another way|simply)|translation)\b/i
 
 /** Why this sentence is not a claim needing a source, or the claim evidence. */
@@ -101,8 +104,11 @@ function isClaimInContext(
     return false
   }
 
-  // Narrative: "I ran the last 40 km…", "We tested 23 pre-workouts…".
-  if (clause && FIRST_PERSON_SUBJECT.test(clause.text)) return false
+  // Narrative: "I ran the last 40 km…", "We tested 23 pre-workouts…" — but
+  // "I had read somewhere that beet juice…" passes a claim on.
+  if (clause && FIRST_PERSON_SUBJECT.test(clause.text) && !HEARSAY.test(clause.text)) return false
+  // A condition, not an assertion: "If a stretch causes pain…, stop".
+  if (clause && /^\W*(?:if|unless|in case|should)\b/i.test(clause.text) && clause !== analysis.clauses[analysis.clauses.length - 1]) return false
   // "Most of our patients notice that their appetite drops": practice, not research.
   if (clause && practiceReport(clause.text)) return false
   // A reason given for a referral ("Because X, see a doctor"): the point

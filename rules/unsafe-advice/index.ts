@@ -181,6 +181,7 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:heal|heals|recover|recovers|improve|improves|progress|progresses|get better|gets better)\s+(?:much\s+|a lot\s+)?(?:faster|quicker|sooner|better)\s+if\s+you\b`,
     String.raw`\bwill\s+(?:pull|get|take|strip|shed|drop|sweat|knock|melt)\s+(?:\w+\s+)?(?:the|those|that)\s+(?:last|final|extra)\b`,
     String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`,
+    String.raw`\b(?:and|so)\s+(?:you|so)\s+(?:can|could|may be able to|might be able to|should|will)\s+(?:too|as well|also)\b|\bso can you\b`,
     String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
     String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`
   ].join('|'),
@@ -250,6 +251,10 @@ const NOT_BENIGN =
 
 /** The sentence says a symptom is not normal: "…, but fainting is not normal". */
 const NOT_NORMAL = /\b(?:is|are|'s)\s+(?:not|never)\s+(?:\w+\s+)?normal\b|\b(?:isn't|aren't)\s+(?:\w+\s+)?normal\b/i
+
+/** Words that explain a symptom away, for red-flag signs. */
+const RED_FLAG_DISMISSAL =
+  /\bhappens to (?:everyone|everybody|all of us|the best of us|most people|most of us)\b|\b(?:is|are|'s)\s+(?:just|only|simply|totally|perfectly|completely|quite|pretty)?\s*(?:normal|harmless|nothing|expected|fine)\b|\bnothing to (?:worry|fuss|panic|stress)\b|\bno big deal\b|\b(?:is|are|'s)\s+(?:just|only|simply|usually|probably)\s+(?:the|your|a)\b|\bpart of the (?:process|deal)\b|\b(?:clears?|goes away|settles?) (?:up )?on (?:its|their) own\b/i
 
 /** A dismissal whose symptom and "just/normal" sit in the same clause. */
 function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): PhraseMatch | undefined {
@@ -418,6 +423,16 @@ export const rule: Rule = {
         break
       }
 
+      // A red-flag sign explained away in words the symptom list does not
+      // cover: "Getting out of breath just sitting on the sofa… happens to everyone."
+      if (!finding && !referralIn(sentence) && !NOT_NORMAL.test(text)) {
+        const frame = RED_FLAG_DISMISSAL.exec(text)
+        const redFlag = frame && findRedFlag(article, sentence, defaultRedFlagData())
+        if (frame && redFlag && !negatedBefore(text, analysis.clauses, frame.index)) {
+          finding = {group: group('dismissal'), match: {start: frame.index, end: frame.index + frame[0].length, text: frame[0]}, detail: `about “${redFlag.match.text}”`}
+        }
+      }
+
       // "Worked for me, and I'd tell any first-timer to do the same": the
       // story in the sentence before becomes advice.
       const story = samePassagePrevious && narrated.get(samePassagePrevious.index)
@@ -448,7 +463,7 @@ export const rule: Rule = {
         const symptom = firstMatch(compiled.warningSymptom, samePassagePrevious.text)
         const mild = symptom && SOFT.test(symptom.text) && MILD.test(samePassagePrevious.text.slice(0, symptom.start))
         const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
-        if (carry && !firstMatch(compiled.stopVerb, text) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
+        if (carry && !referralIn(sentence) && !firstMatch(compiled.stopVerb, text) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
         }
       }

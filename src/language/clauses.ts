@@ -64,7 +64,8 @@ export function splitClauses(text: string): Clause[] {
   // at the start of the sentence or of any clause.
   const starts = [0, ...cuts.map(([, cutEnd]) => cutEnd)]
   for (const from of starts) {
-    const firstWord = /^\W*([\p{L}']+)/u.exec(text.slice(from))?.[1]?.toLowerCase()
+    // "And if it swells up, skip…": a leading conjunction before the subordinator.
+    const firstWord = /^\W*(?:(?:and|but|so|or|then|also|now|plus)\s+)?([\p{L}']+)/iu.exec(text.slice(from))?.[1]?.toLowerCase()
     if (!firstWord || !SUBORDINATORS.has(firstWord)) continue
     const nextCut = cuts.find(([cutStart]) => cutStart > from)?.[0] ?? text.length
     const comma = text.indexOf(', ', from)

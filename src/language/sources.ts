@@ -9,10 +9,14 @@ import {firstMatch, type PhraseMatch} from './phrases.js'
 const ACCORDING = /\b[Aa]ccording to (?:a |an |the |that |this |those |these )?(?:(?:\d{4}|recent|new|large|small|systematic|same|latest|official|most recent)\s+){0,3}\p{Lu}[\p{L}&.'’-]*(?:[\s,]+(?:of|for|on|and|&|the|in|\p{Lu}[\p{L}&.'’-]*)){0,12}/u
 const GENERIC_ACCORDING = /\baccording to (?:(?:some|many|most|recent|new|the latest)\s+)?(?:research|science|experts|studies|doctors|scientists|trainers|coaches|nutritionists|the (?:research|science|experts|data|evidence))\b(?!\s+(?:at|from|in|by)\s+\p{Lu})/iu
 const STUDY_IN =
-  /\b(?:study|studies|review|trial|survey|meta-analysis|analysis|paper|position stand|guidelines?|report|statement|consensus|research)\s+(?:published\s+)?(?:in|from|by|at|written by|led by|conducted by|authored by|out of)\s+(?:the\s+)?(?:journal\s+|magazine\s+|UK\s+|US\s+|Australian\s+|Canadian\s+)?(?:\p{Lu}|physiotherapists|researchers|scientists|doctors)/u
+  /\b(?:[Ss]tudy|[Ss]tudies|[Rr]eview|[Tt]rial|[Ss]urvey|[Mm]eta-analysis|[Aa]nalysis|[Pp]aper|[Pp]osition stand|[Gg]uidelines?|[Rr]eport|[Ss]tatement|[Cc]onsensus|[Rr]esearch|[Dd]ata)\s+(?:published\s+)?(?:in|from|by|at|written by|led by|conducted by|authored by|out of)\s+(?:the\s+)?(?:journal\s+|magazine\s+|UK\s+|US\s+|Australian\s+|Canadian\s+)?(?:\p{Lu}|physiotherapists|researchers|scientists|doctors)/u
 const SAYS_AFTER =
   /^(?:\s+(?:and|&|of|the|for|\p{Lu}[\p{L}.&-]*)){0,6}(?:['’]s\b[^.;]{0,50}?)?[\s,]*(?:which\s+|that\s+)?(?:has\s+|have\s+|also\s+|now\s+)*(?:says|said|notes|noted|reports|reported|recommends|recommended|advises|advised|cites|cited|warns|warned|found|finds|classifies|classified|estimates|estimated|states|stated|concluded|concludes|suggests|suggested|lists|listed|defines|explains|explained|points out|puts|sets|adds|added|mentions|describes|describe)\b/iu
 const POSSESSIVE_SOURCE = /\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,8}['’]s\s+(?:\w+\s+){0,3}(?:position stand|guidelines?|review|recommendations?|statement|report|fact sheet|study|survey|agency)/u
+
+/** A named body not in the organisation list: "The American Thyroid Association", "the University of Innsbruck". */
+const NAMED_BODY =
+  /\b(?:(?:\p{Lu}[\p{L}'’.&-]*|of|for|and|on|the)\s+){0,6}?(?:\p{Lu}[\p{L}'’.&-]*\s+)(?:Association|Society|College|Academy|Institute|Foundation|Council|Agency|Department|Ministry|Clinic|Hospital|Federation|Organi[sz]ation|Centre|Center|Service|Board|Commission|Coalition|Alliance|Trust)\b(?:\s+(?:of|for)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’.&-]*)+)?|\bUniversity of(?:\s+\p{Lu}[\p{L}'’.&-]*)+|\b\p{Lu}[\p{L}'’.&-]*\s+University\b/u
 
 /** A specific named source in the sentence, if any. */
 export function namedSource(text: string): PhraseMatch | undefined {
@@ -35,6 +39,15 @@ export function namedSource(text: string): PhraseMatch | undefined {
     const before = text.slice(Math.max(0, organisation.start - 40), organisation.start)
     if (SAYS_AFTER.test(after) || /\b(?:by|from|per|says?|said)\s+(?:the\s+)?$/iu.test(before)) {
       return organisation
+    }
+  }
+
+  const body = NAMED_BODY.exec(text)
+  if (body) {
+    const after = text.slice(body.index + body[0].length, body.index + body[0].length + 80)
+    const before = text.slice(Math.max(0, body.index - 40), body.index)
+    if (SAYS_AFTER.test(after) || /\b(?:by|from|per|says?|said|at|of)\s+(?:the\s+)?$/iu.test(before)) {
+      return {start: body.index, end: body.index + body[0].length, text: body[0]}
     }
   }
 
