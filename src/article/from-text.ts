@@ -39,11 +39,14 @@ export function walkText(source: string, builder: ArticleBuilder): void {
   for (const group of groups) {
     // Bare URLs in plain text are links (sources, affiliate links).
     for (const line of group) {
-      const urls = /\bhttps?:\/\/[^\s)<>\]"']+/g
+      // With a scheme, or a scheme-less "www." address or link shortener
+      // ("amzn.to/3xYz", "bit.ly/abc"), as scraped pages print them.
+      const urls = /\bhttps?:\/\/[^\s)<>\]"']+|(?<![\w.@/-])(?:www\.[a-z0-9-]+(?:\.[a-z0-9-]+)+|(?:amzn\.to|amzn\.eu|a\.co|bit\.ly|tinyurl\.com|geni\.us|rstyle\.me|shopstyle\.it|t\.co|ow\.ly|buff\.ly|go\.skimresources\.com|shareasale\.com|howl\.me))\/?[^\s)<>\]"']*/gi
       let match: RegExpExecArray | null
       while ((match = urls.exec(line.text))) {
         const url = trimTrailingPunctuation(match[0])
-        builder.addLink({url, text: '', start: line.start + match.index, end: line.start + match.index + url.length, origin: 'text'})
+        const absolute = /^https?:\/\//i.test(url) ? url : 'https://' + url
+        builder.addLink({url: absolute, text: '', start: line.start + match.index, end: line.start + match.index + url.length, origin: 'text'})
       }
     }
 
