@@ -99,6 +99,8 @@ function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled)
     const match = group.matcher.match(text)
     if (!match) continue
     if (inRanges(analysis.quoted, match.start, match.end) || inRanges(analysis.literal, match.start, match.end)) continue
+    // The title of a linked source ("this [NCCIH page on detoxes](url)"): a reference, not a claim.
+    if (sentence.links.some((index) => article.links[index].text.toLowerCase().includes(match.text.toLowerCase()))) continue
     const clause = clauseAt(analysis.clauses, match.start)
     if (negatedBefore(text, analysis.clauses, match.start)) continue
     if (debunkFrame(text)) continue

@@ -182,6 +182,8 @@ const ENDORSE = new RegExp(
     String.raw`\bwill\s+(?:pull|get|take|strip|shed|drop|sweat|knock|melt)\s+(?:\w+\s+)?(?:the|those|that)\s+(?:last|final|extra)\b`,
     String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`,
     String.raw`\b(?:and|so)\s+(?:you|so)\s+(?:can|could|may be able to|might be able to|should|will)\s+(?:too|as well|also)\b|\bso can you\b`,
+    String.raw`\b(?:is|are)\s+(?:a|an)\s+(?:perfectly\s+|really\s+|very\s+)?(?:good|great|fine|valid|solid)\s+reason\s+to\b`,
+    String.raw`\bI(?:'d|\s+would)\s+(?:just\s+|probably\s+|definitely\s+)?(?:pause|skip|stop|take|ditch|drop|double|cut|push|keep|ignore|try|go|bin|swap)\b`,
     String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
     String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`
   ].join('|'),
@@ -281,11 +283,11 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
 
 /** Home care offered for a symptom in the same sentence that names it. */
 const HOME_CARE_SAME =
-  /\b(?:(?:is|are)\s+(?:best\s+)?(?:treated|handled|managed|fixed|sorted)\s+(?:at home\s+)?with|treat(?:ed)?\b[^.;,]{0,50}?\bwith\s+(?:plenty of\s+|lots of\s+|some\s+|a\s+|an\s+)?(?:water|fluids|ice|rest|heat|ibuprofen|painkillers|paracetamol|stretching|rest day|sleep|tea|salt|electrolytes|bandage|tape|compression|foam rolling|massage)\b|(?:settles?|clears?(?:\s+up)?|goes away|go away|eases?|calms? down)\s+with|(?:sleep|walk|run|shake|sweat|stretch|breathe)\s+(?:it|them|that|this)\s+off|(?:sleep|walk|run|shake|sweat)\s+off\s+(?:a|an|the|your|that|this)\b|(?:a|an)\s+(?:cup of tea|hot bath|rest day|good night's sleep|early night|sports drink|banana|salt tablet|electrolyte drink)\s+(?:will|should|usually)\s+(?:fix|sort|settle|clear|cure|help))/i
+  /\b(?:(?:will|should|'ll)\s+(?:calm|settle|fix|sort|clear|ease|heal|bring down|take care of|sort out)\s+(?:it|that|this|them|the\s+(?:inflammation|swelling|pain|fever|infection|problem))\b(?:\s+down)?|(?:is|are)\s+(?:best\s+)?(?:treated|handled|managed|fixed|sorted)\s+(?:at home\s+)?with|treat(?:ed)?\b[^.;,]{0,50}?\bwith\s+(?:plenty of\s+|lots of\s+|some\s+|a\s+|an\s+)?(?:water|fluids|ice|rest|heat|ibuprofen|painkillers|paracetamol|stretching|rest day|sleep|tea|salt|electrolytes|bandage|tape|compression|foam rolling|massage)\b|(?:settles?|clears?(?:\s+up)?|goes away|go away|eases?|calms? down)\s+with|(?:sleep|walk|run|shake|sweat|stretch|breathe)\s+(?:it|them|that|this)\s+off|(?:sleep|walk|run|shake|sweat)\s+off\s+(?:a|an|the|your|that|this)\b|(?:a|an)\s+(?:cup of tea|hot bath|rest day|good night's sleep|early night|sports drink|banana|salt tablet|electrolyte drink)\s+(?:will|should|usually)\s+(?:fix|sort|settle|clear|cure|help))/i
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
-  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap)\b/i
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap)\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -451,7 +453,7 @@ export const rule: Rule = {
       const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
       if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
         const dismissal =
-          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
         }
@@ -463,7 +465,7 @@ export const rule: Rule = {
         const symptom = firstMatch(compiled.warningSymptom, samePassagePrevious.text)
         const mild = symptom && SOFT.test(symptom.text) && MILD.test(samePassagePrevious.text.slice(0, symptom.start))
         const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
-        if (carry && !referralIn(sentence) && !firstMatch(compiled.stopVerb, text) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
+        if (carry && !referralIn(sentence) && !analysis.directives.some((directive) => directive.polarity === 'positive' && firstMatch(compiled.stopVerb, directive.text)) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
         }
       }
@@ -518,6 +520,17 @@ export const rule: Rule = {
             finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${count} × ${perUnit} mg = ${count * perUnit} mg of ${name}`}
             break
           }
+        }
+      }
+
+      // "300 mg at the start of the shift and another 300 mg at 3 a.m.":
+      // several caffeine doses in one day add up.
+      if (!finding && advice && /caffeine/i.test(text)) {
+        const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
+        const total = doses.reduce((sum, dose) => sum + dose, 0)
+        if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second)\b/i.test(text)) {
+          const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text)!
+          finding = {group: group('caffeine'), match: {start: first.index, end: first.index + first[0].length, text: first[0]}, detail: `${doses.join(' + ')} = ${total} mg of caffeine in a day`}
         }
       }
 

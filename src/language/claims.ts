@@ -40,6 +40,8 @@ function isEffect(text: string, match: PhraseMatch): boolean {
   if (/^\s*(?:the|a|more|some|your)?\s*(?:weight|weights|bar|barbell|load|bell|kettlebell|dumbbells?|plates?)\b(?!\s+(?:loss|gain))/i.test(text.slice(match.start + match.text.split(/\s+/)[0].length))) return false
   // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
   if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return false
+  // "…increasing only when your symptoms are stable": used without an object.
+  if (/^\s+(?:only|when|if|gradually|slowly|again|as|until|once|steadily)\b/i.test(text.slice(match.start + (match.text.split(/\s+/)[0]?.length ?? 0)))) return false
   // "A good balance of control and power": the noun, not the verb.
   if (/^balance\b/i.test(match.text) && /\b(?:a|the|good|great|nice|better|right|fine)\s+$/i.test(text.slice(0, match.start))) return false
   // "Soothe CBD Recovery Balm": a capitalised verb inside the sentence is part of a name.

@@ -25,6 +25,11 @@ const NOUN_FOLLOWERS = new Set(
   )
 )
 
+/** Plural-subject verbs: "Massage guns flush…", "Ice baths reduce…", "Shift workers have…". */
+const PLURAL_SUBJECT_VERBS = new Set(
+  `are were have had can could will would may might must should do did help make keep give take cause reduce increase improve boost lower raise burn build flush speed cut clear relieve ease heal prevent protect stop block trigger release add lead need tend work seem feel look get let put drive bring send hurt damage strengthen weaken tighten loosen drain sap ruin wreck kill pump churn`.split(' ')
+)
+
 /** Words after "don't"/"never" that do not make an order ("Never again", "never been"). */
 const NOT_VERB_AFTER_NEGATION = new Set(['again', 'been', 'ever', 'once', 'before', 'really', 'mind', 'the', 'a', 'an', 'all', 'forget'])
 
@@ -111,6 +116,8 @@ function directiveAtStart(clause: Clause): DirectiveClause | undefined {
           (/ing$/.test(next) && next.length > 4 && !GERUND_VERBS.has(first) && !NOT_GERUNDS.has(next)) ||
           // "Focus Fuel adds…": a product or other proper name as subject.
           (/^\p{Lu}/u.test(nextWord) && nextWord !== 'I' && /s$/.test(words[index + 2] ?? '')) ||
+          // "Massage guns flush…", "Shift workers have…": a plural noun and a verb as subject.
+          (/^[a-z]{2,}[^s']s$/.test(next) && PLURAL_SUBJECT_VERBS.has((words[index + 2] ?? '').toLowerCase()) && new RegExp(`^\\W*(?:\\S+\\s+){${index}}${words[index]}\\s+${nextWord}\\s+${words[index + 2]}\\b`, 'u').test(clause.text)) ||
           // "Warm water relaxes…", "Cold air tightens…": an adjective and a noun as subject.
           (!OBJECT_STARTERS.has(next) && /s$/.test(words[index + 2] ?? '') && NOUN_FOLLOWERS.has((words[index + 2] ?? '').toLowerCase())))
       if (!looksLikeNoun) return {...clause, polarity: 'positive', verb: first, kind: 'imperative'}

@@ -19,6 +19,11 @@ export function negatedBefore(text: string, clauses: Clause[], start: number): P
   for (const match of allMatches(listPattern('negation'), before)) {
     // "Don't worry if…" reassures; it does not negate what follows.
     if (/^(?:don't|do not|never)$/i.test(match.text) && REASSURE.test(before.slice(match.end))) continue
+    // "eat nothing after 10 p.m. and keep it to 800 calories", "the nights
+    // you don't need them and skip them": the negation belongs to the first
+    // of two joined verb phrases. An order that opens the clause ("Don't
+    // fast and skip water") still covers both.
+    if (/\s(?:and|then)\s/i.test(before.slice(match.end)) && !/^\W*(?:(?:so|and|but|just|please)\s+)?(?:don't|do not|never|avoid)\b/i.test(before.slice(0, match.end))) continue
     return match
   }
 
