@@ -32,10 +32,25 @@ interface GroupData {
   patterns?: GroupEntry[]
 }
 
+interface UpperLimit {
+  name: string
+  names: string
+  limit: number
+  unit: 'mg' | 'mcg' | 'IU'
+  iuPerMcg?: number
+  inclusive?: boolean
+}
+
 interface Data {
   lexicons: Lexicons
   groups: Record<string, GroupData>
   supervised: string[]
+  upperLimits: UpperLimit[]
+}
+
+interface CompiledLimit extends UpperLimit {
+  /** An amount then the substance, or the substance then an amount. */
+  pattern: RegExp
 }
 
 interface Group {
@@ -54,6 +69,17 @@ interface Compiled {
   careVerb: PhraseMatcher
   bannedSubstance: PhraseMatcher
   warningSymptom: PhraseMatcher
+  upperLimits: CompiledLimit[]
+}
+
+const AMOUNT = String.raw`(\d[\d,]*(?:\.\d+)?)\s*(mg|milligrams?|mcg|µg|micrograms?|IU|iu|international units|g|grams?)\b`
+
+function compileLimit(limit: UpperLimit): CompiledLimit {
+  const names = `(?:${limit.names})`
+  return {
+    ...limit,
+    pattern: new RegExp(String.raw`\b${AMOUNT}\s+(?:of\s+)?(?:[\w-]+\s+){0,2}?${names}\b|\b${names}\b[^.;:!?\d]{0,30}?\b${AMOUNT}`, 'i')
+  }
 }
 
 function compile(changes: PhraseChanges | undefined): Compiled {
@@ -79,7 +105,8 @@ function compile(changes: PhraseChanges | undefined): Compiled {
     stopVerb: compilePhrases(['{stopVerb}'], lexicons, 'iu'),
     careVerb: compilePhrases(['{careVerb}'], lexicons, 'iu'),
     bannedSubstance: compilePhrases(['{bannedSubstance}'], lexicons, 'iu'),
-    warningSymptom: compilePhrases(['{warningSymptom}'], lexicons, 'iu')
+    warningSymptom: compilePhrases(['{warningSymptom}'], lexicons, 'iu'),
+    upperLimits: (data.upperLimits ?? []).map(compileLimit)
   }
 }
 
@@ -101,6 +128,35 @@ function dosePatterns(name: string): {perUnitNamed: RegExp; perUnitImplied: RegE
     perUnitImplied: build(String.raw`(?:\s+(?:of\s+)?${name})?`),
     stated: new RegExp(String.raw`(\d[\d,]*)\s*(?:mg|milligrams)\s+(?:of\s+)?${name}`, 'i')
   }
+}
+
+/** A daily amount of a supplement above its upper limit, times the doses a day. */
+function aboveUpperLimit(text: string, limits: CompiledLimit[]): {match: PhraseMatch; detail: string} | undefined {
+  for (const limit of limits) {
+    const found = limit.pattern.exec(text)
+    if (!found) continue
+    const amount = Number((found[1] ?? found[3]).replace(/,/g, ''))
+    const unit = (found[2] ?? found[4]).toLowerCase()
+    let value = amount
+    const inMcg = unit.startsWith('mc') || unit.startsWith('µ') || unit.startsWith('micro')
+    const inMg = unit === 'mg' || unit.startsWith('milli')
+    const inG = unit === 'g' || unit.startsWith('gram')
+    const inIu = unit === 'iu' || unit.startsWith('international')
+    if (limit.unit === 'IU') value = inIu ? amount : inMcg && limit.iuPerMcg ? amount * limit.iuPerMcg : inMg && limit.iuPerMcg ? amount * 1000 * limit.iuPerMcg : Number.NaN
+    else if (limit.unit === 'mg') value = inMg ? amount : inMcg ? amount / 1000 : inG ? amount * 1000 : Number.NaN
+    else value = inMcg ? amount : inMg ? amount * 1000 : inG ? amount * 1_000_000 : Number.NaN
+    if (Number.isNaN(value)) continue
+    const times = /\b(?:twice|two times) (?:a|per) day\b/i.test(text) ? 2 : /\b(?:three times|3 times|thrice) (?:a|per) day\b/i.test(text) ? 3 : /\b(?:four times|4 times) (?:a|per) day\b/i.test(text) ? 4 : 1
+    const daily = value * times
+    if (daily > limit.limit || (limit.inclusive && daily >= limit.limit)) {
+      return {
+        match: {start: found.index, end: found.index + found[0].length, text: found[0]},
+        detail: `${times > 1 ? `${times} × ` : ''}${found[0].trim()} is ${daily.toLocaleString('en-US')} ${limit.unit} of ${limit.name} a day; the adult upper limit is ${limit.limit.toLocaleString('en-US')} ${limit.unit}`
+      }
+    }
+  }
+
+  return undefined
 }
 
 const UNITS = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i
@@ -177,7 +233,7 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:the|my|our)\s+(?:secret|trick|key|golden rule)\s+is\b`,
     String.raw`\breal\s+(?:lifters|runners|athletes|fighters|champions|climbers|players)\b`,
     String.raw`\b(?:the best|all the best|elite|serious|smart)\s+(?:runners|lifters|athletes|fighters|players|climbers)(?:\s+I know)?\s+(?:all\s+)?(?:just\s+)?(?:ignore|train|run|lift|skip|push|cut|take|do|keep|never)\b`,
-    String.raw`\b(?:I'd|I would|we'd|we would)\s+(?:tell|advise|recommend|urge|encourage)\b`,
+    String.raw`\b(?:I'd|I would|we'd|we would)\s+(?:tell|advise|recommend|urge|encourage|suggest)\b`,
     String.raw`\b(?:heal|heals|recover|recovers|improve|improves|progress|progresses|get better|gets better)\s+(?:much\s+|a lot\s+)?(?:faster|quicker|sooner|better)\s+if\s+you\b`,
     String.raw`\bwill\s+(?:pull|get|take|strip|shed|drop|sweat|knock|melt)\s+(?:\w+\s+)?(?:the|those|that)\s+(?:last|final|extra)\b`,
     String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`,
@@ -531,6 +587,14 @@ export const rule: Rule = {
         if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second)\b/i.test(text)) {
           const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text)!
           finding = {group: group('caffeine'), match: {start: first.index, end: first.index + first[0].length, text: first[0]}, detail: `${doses.join(' + ')} = ${total} mg of caffeine in a day`}
+        }
+      }
+
+      // Above a tolerable upper intake level: "Take 10,000 IU of vitamin D a day".
+      if (!finding && advice && /\d/.test(text)) {
+        const over = aboveUpperLimit(text, compiled.upperLimits)
+        if (over && analysis.directives.some((directive) => over.match.start < directive.end && over.match.end > directive.start) || (over && ENDORSE.test(text))) {
+          finding = {group: group('overdose'), match: over.match, detail: over.detail}
         }
       }
 
