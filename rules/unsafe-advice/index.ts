@@ -594,7 +594,7 @@ export const rule: Rule = {
       if (!finding && advice && /\d/.test(text)) {
         const over = aboveUpperLimit(text, compiled.upperLimits)
         if (over && analysis.directives.some((directive) => over.match.start < directive.end && over.match.end > directive.start) || (over && ENDORSE.test(text))) {
-          finding = {group: group('overdose'), match: over.match, detail: over.detail}
+          finding = {group: group('upperLimit'), match: over.match, detail: over.detail}
         }
       }
 
