@@ -239,6 +239,8 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:is|are)\s+(?:so\s+|totally\s+|well\s+)?worth it\b|\bpays?\s+off\b`,
     String.raw`\b(?:and|so)\s+(?:you|so)\s+(?:can|could|may be able to|might be able to|should|will)\s+(?:too|as well|also)\b|\bso can you\b`,
     String.raw`\b(?:is|are)\s+(?:a|an)\s+(?:perfectly\s+|really\s+|very\s+)?(?:good|great|fine|valid|solid)\s+reason\s+to\b`,
+    String.raw`\b(?:and\s+)?(?:that's|that is|it's|it is)\s+(?:usually|generally|totally|perfectly|absolutely|normally)\s+(?:fine|ok|okay|safe)\s*[.!]?$|\b(?:they've|they have|I've|I have|we've|we have)\s+been\s+(?:absolutely\s+|totally\s+|perfectly\s+)?fine\b`,
+    String.raw`\b(?:most|many|plenty of|lots of)\s+(?:guys|people|lifters|runners|women|men|folks|patients)\s+can\b|\b(?:it's|it is)\s+(?:perfectly\s+|completely\s+)?reasonable\s+to\b`,
     String.raw`\bI(?:'d|\s+would)\s+(?:just\s+|probably\s+|definitely\s+)?(?:pause|skip|stop|take|ditch|drop|double|cut|push|keep|ignore|try|go|bin|swap)\b`,
     String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
     String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`
@@ -254,6 +256,9 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   if (PLAN_STEP.test(text)) return true
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
+
+/** Medication named in a sentence (for "stop them" in the next one). */
+const MEDICATION_WORDS = /\b(?:medications?|meds|tablets?|pills?|prescriptions?|inhalers?|injections?|insulin|statins?|antidepressants?|blood thinners?|painkillers?|HRT|patches)\b/i
 
 /** Recommending what the sentence before told as a story. */
 const ENDORSE_STORY =
@@ -303,6 +308,12 @@ const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|
 
 const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
 
+/** An order to do more: for a mild ache only these are unsafe ("add more volume"). */
+const MORE_LOAD = /\b(?:add|increase|more|heavier|harder|push|double|extra|another|load up)\b/i
+
+/** Cold explains numb fingers and toes. */
+const COLD = /\b(?:cold|icy|ice|snow|freezing|frozen|frost|winter|chilly|gloves)\b/i
+
 /** A benign course or cause, negated: "doesn't clear on its own", "isn't just nerves". */
 const NOT_BENIGN =
   /(?<!\b(?:that|which)\s+)\b(?:doesn't|does not|don't|do not|won't|will not|didn't|did not|isn't|is not|aren't|are not|never|not)\s+(?:\w+\s+)?(?:clear|go away|settle|sort|resolve|fade|pass|just|only|simply|normal|part of|a sign|happen to)\b/i
@@ -312,7 +323,7 @@ const NOT_NORMAL = /\b(?:is|are|'s)\s+(?:not|never)\s+(?:\w+\s+)?normal\b|\b(?:i
 
 /** Words that explain a symptom away, for red-flag signs. */
 const RED_FLAG_DISMISSAL =
-  /\bhappens to (?:everyone|everybody|all of us|the best of us|most people|most of us)\b|\b(?:is|are|'s)\s+(?:just|only|simply|totally|perfectly|completely|quite|pretty)?\s*(?:normal|harmless|nothing|expected|fine)\b|\bnothing to (?:worry|fuss|panic|stress)\b|\bno big deal\b|\b(?:is|are|'s)\s+(?:just|only|simply|usually|probably)\s+(?:the|your|a)\b|\bpart of the (?:process|deal)\b|\b(?:clears?|goes away|settles?) (?:up )?on (?:its|their) own\b/i
+  /\bhappens to (?:everyone|everybody|all of us|the best of us|most people|most of us)\b|\b(?:is|are|'s)\s+(?:just|only|simply|totally|perfectly|completely|quite|pretty)?\s*(?:normal|harmless|nothing|expected|fine)\b|\bnothing to (?:worry|fuss|panic|stress)\b|\bno big deal\b|\b(?:is|are|'s)\s+(?:just|only|simply|usually|probably)\s+(?:the|your|a)\b|\bpart of the (?:process|deal)\b|\b(?:clears?|goes away|settles?) (?:up )?on (?:its|their) own\b|\b(?:only|just|simply)\s+(?:shows|proves|means)\b|\bhow hard (?:it|the \w+|your \w+) (?:is|was) working\b|\b(?:rather than|not) anything serious\b|\bnothing serious\b/i
 
 /** A dismissal whose symptom and "just/normal" sit in the same clause. */
 function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): PhraseMatch | undefined {
@@ -329,7 +340,12 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     if (!match) continue
     // "…doesn't clear on its own", "…is not normal": the opposite of a dismissal.
     if (NOT_BENIGN.test(clause.text) || NOT_NORMAL.test(text)) continue
+    // "…it's fine to tell an adult if their head hurts": permission, not a dismissal.
+    if (/\b(?:fine|okay|ok|normal|safe|good)\s+to\s+\p{L}/iu.test(clause.text)) continue
     const symptom = firstMatch(listPattern('warningSymptom'), clause.text)
+    // Cold, numb fingers in the first mile; aching muscles the day after.
+    if (symptom && /^(?:numb|tingl|pins)/i.test(symptom.text) && COLD.test(text)) continue
+    if (symptom && SOFT.test(symptom.text) && /\bmuscles?\b|\b(?:a day|two days|24|48|72 hours?)\b/i.test(clause.text)) continue
     if (symptom && SOFT.test(symptom.text) && MILD.test(clause.text.slice(0, symptom.start))) continue
     return {start: clause.start + match.start, end: clause.start + match.end, text: match.text}
   }
@@ -363,8 +379,10 @@ function symptomContinue(
   const pronoun = !symptom && /\b(?:it|this|that|they)\b/i.test(condition.text) && previous && firstMatch(compiled.warningSymptom, previous.text)
   if (!symptom && !pronoun) return undefined
   const rest = analysis.clauses.filter((clause) => clause !== condition)
-  const restText = rest.map((clause) => clause.text).join(' ')
-  if (referralIn(sentence)) return undefined
+  // "…rather than stopping": stopping named only to be rejected.
+  const restText = rest.map((clause) => clause.text).join(' ').replace(/\b(?:rather than|instead of|without|not)\s+(?:\w+ing|stop)\b/gi, '')
+  // "…finish the match before you get it checked" delays the referral.
+  if (referralIn(sentence) && !/\bbefore\s+(?:you|we|they|he|she)\s+(?:get|go|see|call|have)\b/i.test(text)) return undefined
   const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
   if (directives.length === 0) return undefined
   // A red-flag sign (chest pain, fainting, swelling with fever…): any order
@@ -382,8 +400,10 @@ function symptomContinue(
   const carryOn = firstMatch(compiled.continueVerb, restText)
   if (carryOn) return {start: condition.start, end: text.length, text: carryOn.text}
   // Any other order that is not a way of stopping or backing off
-  // ("If your shoulder pinches, add more volume").
-  const order = directives.find((directive) => !SAFE_RESPONSE.test(directive.text))
+  // ("If your shoulder pinches, add more volume") — for a sign stronger than
+  // an ache ("If your legs ache by the evening, put your feet up" is fine).
+  const soft = symptom && typeof symptom !== 'string' && SOFT.test(symptom.text) && !/\b(?:sharp|stabbing|severe|shooting|sudden|worse)\b/i.test(condition.text)
+  const order = directives.find((directive) => !SAFE_RESPONSE.test(directive.text) && (!soft || MORE_LOAD.test(directive.text)))
   if (order) return {start: condition.start, end: text.length, text: order.text.trim()}
   return undefined
 }
@@ -509,7 +529,7 @@ export const rule: Rule = {
       const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
       if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
         const dismissal =
-          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
         }
@@ -523,6 +543,15 @@ export const rule: Rule = {
         const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
         if (carry && !referralIn(sentence) && !analysis.directives.some((directive) => directive.polarity === 'positive' && firstMatch(compiled.stopVerb, directive.text)) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
+        }
+      }
+
+      // "Lots of women have stopped theirs…", "it's reasonable to come off
+      // them": the medication is named in the sentence before.
+      if (!finding && advice && samePassagePrevious) {
+        const stop = /\b(?:stop|stopped|stopping|quit|ditch|ditched|drop|dropped|come off|came off|get off|got off|skip|skipped)\s+(?:taking\s+)?(?:theirs|mine|yours|them|it|those)\b/i.exec(text)
+        if (stop && MEDICATION_WORDS.test(samePassagePrevious.text) && !negatedBefore(text, analysis.clauses, stop.index)) {
+          finding = {group: group('medication'), match: {start: stop.index, end: stop.index + stop[0].length, text: stop[0]}, detail: 'the medication is named in the sentence before'}
         }
       }
 
