@@ -115,6 +115,8 @@ export function generalization(text: string): PhraseMatch | undefined {
     if (
       /(?:^|[,;:—–]\s*|\b(?:and|but|so|because|while)\s+)\W*$/.test(before) &&
       !/^\s+(?:of\s+(?:my|our|your)|who\b|(?:I|we)\s+(?:coach|see|train|work with|meet|know|treat|teach)\b)/i.test(after) &&
+      // "Most patients start with…": a plan, not a finding.
+      !/^\s+(?:\w+\s+)?(?:start|begin|start out)\s+(?:with|on|at|by)\b/i.test(after) &&
       // "Most adults will be happy with 14 oz": a recommendation.
       !/^\s+(?:\w+\s+)?(?:will|would|should|might|may)\s+(?:be\s+(?:happy|fine|ok|okay|comfortable|best served)\s+with|prefer|want|like|need)\b/i.test(after) &&
       // "Most beginners do well starting with 10 lb": a recommendation.
