@@ -309,7 +309,7 @@ const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|
 const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
 
 /** An order to do more: for a mild ache only these are unsafe ("add more volume"). */
-const MORE_LOAD = /\b(?:add|increase|more|heavier|harder|push|double|extra|another|load up)\b/i
+const MORE_LOAD = /\b(?:add|increase|more|heavier|harder|push|double|extra|another|load up|speed up|faster|pick up the pace|quicken)\b/i
 
 /** Cold explains numb fingers and toes. */
 const COLD = /\b(?:cold|icy|ice|snow|freezing|frozen|frost|winter|chilly|gloves)\b/i
@@ -340,6 +340,8 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     if (!match) continue
     // "…doesn't clear on its own", "…is not normal": the opposite of a dismissal.
     if (NOT_BENIGN.test(clause.text) || NOT_NORMAL.test(text)) continue
+    // "I trained through a fever and was fine": the person was fine, not the sign explained away.
+    if (/\b(?:and|but)\s+(?:was|were)\s+(?:\w+\s+)?(?:fine|ok|okay|alright)\b|\b(?:I|we|he|she|they)\s+(?:was|were)\s+(?:\w+\s+)?(?:fine|ok|okay|alright)\b/i.test(clause.text)) continue
     // "…it's fine to tell an adult if their head hurts": permission, not a dismissal.
     if (/\b(?:fine|okay|ok|normal|safe|good)\s+to\s+\p{L}/iu.test(clause.text)) continue
     const symptom = firstMatch(listPattern('warningSymptom'), clause.text)
