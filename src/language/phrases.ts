@@ -247,7 +247,7 @@ function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth
       const name = token.slice(1, -1)
       const list = lexicons[name]
       if (!list) throw new PhraseSyntaxError(phrase, `unknown word list \`{${name}}\``)
-      return [alternatives(list.map((entry) => parse(entry, lexicons, caseSensitive, depth + 1)), false)]
+      return [wordList(list, lexicons, caseSensitive, depth + 1)]
     }
 
     if (token === '*') return [{type: 'any'}]
@@ -261,6 +261,32 @@ function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth
   const items = sequence([])
   if (position < tokens.length) throw new PhraseSyntaxError(phrase, `unexpected \`${tokens[position]}\``)
   return items.length === 1 ? items[0] : {type: 'seq', items}
+}
+
+/**
+ * A word list parsed once per list, case mode and depth: the large shared
+ * lists are named by many phrases. The node is shared by every phrase that
+ * names the list (nodes are not changed after parsing, except for the
+ * option index an alternative builds for itself on first use).
+ */
+const parsedLists = new WeakMap<string[], Map<string, Node>>()
+
+function wordList(list: string[], lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
+  let byMode = parsedLists.get(list)
+  if (!byMode) {
+    byMode = new Map()
+    parsedLists.set(list, byMode)
+  }
+
+  // The depth is part of the key so a list nested too deeply still fails as it did.
+  const key = (caseSensitive ? 'c' : 'i') + depth
+  let node = byMode.get(key)
+  if (!node) {
+    node = alternatives(list.map((entry) => parse(entry, lexicons, caseSensitive, depth)), false)
+    byMode.set(key, node)
+  }
+
+  return node
 }
 
 function alternatives(options: Node[], optional: boolean): Node {
@@ -548,7 +574,22 @@ interface Anchor {
   prefixes: string[]
 }
 
+/** Anchors of shared nodes (word lists), computed once. */
+const anchors = new WeakMap<Node, Anchor | null>()
+
 function anchorOf(node: Node): Anchor | undefined {
+  if (node.type !== 'alt' && node.type !== 'seq') return findAnchor(node)
+  let anchor = anchors.get(node)
+  if (anchor === undefined) {
+    anchor = findAnchor(node) ?? null
+    anchors.set(node, anchor)
+  }
+
+  return anchor ?? undefined
+}
+
+/** Anchors are read, never changed, so they may be shared. */
+function findAnchor(node: Node): Anchor | undefined {
   switch (node.type) {
     case 'word': {
       return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
