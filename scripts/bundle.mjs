@@ -1,0 +1,120 @@
+// Bundle the executables, after `tsc` and postbuild (see README, Development).
+//
+// `tsc` compiles every module to dist/ (the library API, dist/src/index.js,
+// stays that way). Loading the CLI from there meant about 430 ES modules for
+// one Markdown file, each resolved, read and compiled on its own: most of the
+// cold start. esbuild bundles the three entry points from the TypeScript
+// sources and writes them over tsc's files of the same names:
+//
+//   dist/src/cli/bin.js      the `fitlint` bin
+//   dist/src/lsp/bin.js      the `fitlint-language-server` bin
+//   dist/src/cli/worker.js   the `--concurrency` worker thread
+//
+// Code they share, and everything loaded on demand (`import()`: the MDX and
+// HTML parsers, reporters, git, cache, workers, progress), goes into chunks in
+// dist/src/chunks/ (ES modules, `splitting`), so lazy code stays lazy.
+//
+// fitlint's modules find their data with `new URL('./data.yml',
+// import.meta.url)`. In a bundle that URL is the output file's, so each
+// `import.meta.url` in src/ and rules/ is rewritten to the URL the module has
+// in tsc's output (dist/<its path>.js), relative to the output file. Every
+// output file sits two folders below dist/ (checked below), so one relative
+// path works in all of them. `new URL('worker.js', import.meta.url)` in
+// src/cli/workers.ts thus names dist/src/cli/worker.js, the bundled worker.
+//
+// Two substitutions, both for code the CLI never runs:
+// - `load-plugin` (unified-engine loads plugins and presets named in config
+//   files with it; fitlint passes its plugin as a function and turns config
+//   detection off) pulls in npm's config definitions: a stub that throws.
+// - src/cli/unified-engine-internals.ts reaches into the pinned
+//   unified-engine's files at run time (its `exports` hide them); in the
+//   bundle the same files are imported directly.
+import fs from 'node:fs'
+import path from 'node:path'
+import * as esbuild from 'esbuild'
+
+const root = path.resolve(import.meta.dirname, '..')
+const dist = path.join(root, 'dist')
+const chunks = path.join(dist, 'src', 'chunks')
+
+/** Rewrite `import.meta.url` in fitlint's sources to their URL in tsc's output. */
+const moduleUrls = {
+  name: 'fitlint-module-urls',
+  setup(build) {
+    build.onLoad({filter: /\.ts$/}, async (args) => {
+      const relative = path.relative(root, args.path).split(path.sep).join('/')
+      if (!/^(?:src|rules)\//.test(relative)) return undefined
+      const source = await fs.promises.readFile(args.path, 'utf8')
+      if (!source.includes('import.meta.url')) return undefined
+      const target = '../../' + relative.replace(/\.ts$/, '.js')
+      return {
+        contents: source.replaceAll('import.meta.url', `new URL(${JSON.stringify(target)}, import.meta.url).href`),
+        loader: 'ts',
+        resolveDir: path.dirname(args.path)
+      }
+    })
+  }
+}
+
+const engineDir = path.dirname(path.join(root, 'node_modules/unified-engine/package.json'))
+
+/** See the header: stubs and direct imports for the bundle. */
+const substitutions = {
+  name: 'fitlint-substitutions',
+  setup(build) {
+    build.onResolve({filter: /^load-plugin$/}, () => ({path: 'load-plugin', namespace: 'fitlint-stub'}))
+    build.onLoad({filter: /.*/, namespace: 'fitlint-stub'}, () => ({
+      contents: [
+        "const unsupported = () => Promise.reject(new Error('fitlint does not load unified plugins by name'))",
+        'export const loadPlugin = unsupported',
+        'export const resolvePlugin = unsupported'
+      ].join('\n'),
+      loader: 'js'
+    }))
+    build.onLoad({filter: /[\\/]src[\\/]cli[\\/]unified-engine-internals\.ts$/}, () => ({
+      contents: [
+        "import {Ignore} from './lib/ignore.js'",
+        "import * as glob from 'glob'",
+        'export async function loadIgnore() { return Ignore }',
+        'export function loadGlob() { return glob }'
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: engineDir
+    }))
+  }
+}
+
+fs.rmSync(chunks, {recursive: true, force: true})
+
+const result = await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: {
+    'src/cli/bin': 'src/cli/bin.ts',
+    'src/lsp/bin': 'src/lsp/bin.ts',
+    'src/cli/worker': 'src/cli/worker.ts'
+  },
+  outdir: dist,
+  chunkNames: 'src/chunks/[name]-[hash]',
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  // CommonJS dependencies (yaml, vscode-languageserver…) call `require`.
+  banner: {js: "import {createRequire as __fitlintCreateRequire} from 'node:module';const require = __fitlintCreateRequire(import.meta.url);"},
+  plugins: [moduleUrls, substitutions],
+  sourcemap: 'linked',
+  legalComments: 'none',
+  logLevel: 'warning',
+  metafile: true
+})
+
+if (process.env.FITLINT_METAFILE) fs.writeFileSync(process.env.FITLINT_METAFILE, JSON.stringify(result.metafile))
+
+for (const output of Object.keys(result.metafile.outputs)) {
+  if (output.endsWith('.map')) continue
+  const depth = path.relative(dist, path.resolve(root, output)).split(path.sep).length
+  if (depth !== 3) throw new Error(`bundle: ${output} is not two folders below dist/ (see scripts/bundle.mjs)`)
+}
+
+for (const bin of ['src/cli/bin.js', 'src/lsp/bin.js']) fs.chmodSync(path.join(dist, bin), 0o755)
