@@ -312,6 +312,11 @@ function literal(phrase: string, word: string, caseSensitive: boolean): Node[] {
     text = text.slice(0, -1)
   }
 
+  // Most words are plain letters: one word node, as `tokenize` would give.
+  if (/^[a-z]+$/i.test(text)) {
+    return [prefix ? {type: 'prefix', value: text.toLowerCase()} : caseSensitive ? {type: 'word', value: text, caseSensitive: true} : {type: 'word', value: text.toLowerCase(), caseSensitive: false}]
+  }
+
   if (!/^[\p{L}\p{N}'%$°&+/.,:;!?"<>=#-]+$/u.test(text)) {
     throw new PhraseSyntaxError(phrase, `only letters, digits and simple punctuation are allowed in words (\`${word}\`)`)
   }
@@ -639,7 +644,8 @@ function size(anchor: Anchor): number {
 
 interface Entry {
   node: Node
-  anchor: Anchor | undefined
+  /** Found when first needed (`null`: none); most entries are never tried. */
+  anchor?: Anchor | null
   id: number
   /** Which phrase list (tag) the entry came from, for tagged matchers. */
   tag: number
@@ -716,7 +722,7 @@ export class PhraseMatcher {
     this.tags = tags ? Math.max(0, ...tags) + 1 : 1
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
-      const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length, tag}
+      const entry: Entry = {node, id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
@@ -750,6 +756,7 @@ export class PhraseMatcher {
     return (entry) => {
       if (stamps[entry.id] !== generation) {
         stamps[entry.id] = generation
+        if (entry.anchor === undefined) entry.anchor = anchorOf(entry.node) ?? null
         states[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
       }
 
