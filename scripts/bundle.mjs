@@ -22,13 +22,19 @@
 // path works in all of them. `new URL('worker.js', import.meta.url)` in
 // src/cli/workers.ts thus names dist/src/cli/worker.js, the bundled worker.
 //
-// Two substitutions, both for code the CLI never runs:
-// - `load-plugin` (unified-engine loads plugins and presets named in config
-//   files with it; fitlint passes its plugin as a function and turns config
-//   detection off) pulls in npm's config definitions: a stub that throws.
+// Substitutions:
+// - `load-plugin` and `parse-json`: unified-engine loads plugins, presets and
+//   config files with them; fitlint passes its plugin as a function and turns
+//   config detection off, so the CLI never runs them (they pull in npm's
+//   config definitions and Babel's code frame): stubs that throw.
 // - src/cli/unified-engine-internals.ts reaches into the pinned
 //   unified-engine's files at run time (its `exports` hide them); in the
 //   bundle the same files are imported directly.
+// - vfile-reporter's `string-width` (stylish output) builds a segmenter and
+//   an emoji regular expression for every character of every cell: a
+//   wrapper answers `length` for printable ASCII, where the width is the
+//   length, and asks string-width for anything else (about 20-50 ms of a cold
+//   run with 20 messages).
 import fs from 'node:fs'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
@@ -62,14 +68,31 @@ const engineDir = path.dirname(path.join(root, 'node_modules/unified-engine/pack
 const substitutions = {
   name: 'fitlint-substitutions',
   setup(build) {
-    build.onResolve({filter: /^load-plugin$/}, () => ({path: 'load-plugin', namespace: 'fitlint-stub'}))
-    build.onLoad({filter: /.*/, namespace: 'fitlint-stub'}, () => ({
+    build.onResolve({filter: /^(?:load-plugin|parse-json)$/}, (args) => ({path: args.path, namespace: 'fitlint-stub'}))
+    build.onLoad({filter: /^load-plugin$/, namespace: 'fitlint-stub'}, () => ({
       contents: [
         "const unsupported = () => Promise.reject(new Error('fitlint does not load unified plugins by name'))",
         'export const loadPlugin = unsupported',
         'export const resolvePlugin = unsupported'
       ].join('\n'),
       loader: 'js'
+    }))
+    build.onLoad({filter: /^parse-json$/, namespace: 'fitlint-stub'}, () => ({
+      contents: "export default function parseJson() { throw new Error('fitlint does not read unified config files') }",
+      loader: 'js'
+    }))
+    build.onResolve({filter: /^string-width$/}, (args) =>
+      /[\\/]node_modules[\\/]vfile-reporter[\\/]/.test(args.importer) ? {path: 'string-width', namespace: 'fitlint-width'} : undefined
+    )
+    build.onLoad({filter: /.*/, namespace: 'fitlint-width'}, () => ({
+      contents: [
+        "import stringWidth from 'string-width'",
+        'export default function width(value, options) {',
+        '  return typeof value === "string" && /^[\\x20-\\x7e]*$/.test(value) ? value.length : stringWidth(value, options)',
+        '}'
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: path.join(root, 'node_modules/vfile-reporter')
     }))
     build.onLoad({filter: /[\\/]src[\\/]cli[\\/]unified-engine-internals\.ts$/}, () => ({
       contents: [
