@@ -27,7 +27,7 @@
 export const MAX_BLOCKS = 10_000
 /** Most lines in one paragraph read as Markdown. */
 export const MAX_PARAGRAPH_LINES = 1_000
-/** Most inline markup characters (`[ ] * _ \` < & ! ~ \ @ :`, `www.`) in one paragraph read as Markdown. */
+/** Most inline markup characters (`[ ] * _ \` < & ! ~ \ @ :`, `www.`; code spans count once) in one paragraph read as Markdown. */
 export const MAX_PARAGRAPH_MARKUP = 2_000
 /** Longest paragraph (characters) read as Markdown. */
 export const MAX_PARAGRAPH_LENGTH = 100_000
@@ -174,10 +174,20 @@ const HTML_BLOCKS: Array<[RegExp, RegExp]> = [
 
 const MARKUP = new Set([91, 93, 42, 95, 96, 60, 38, 33, 126, 92, 64, 58]) // [ ] * _ ` < & ! ~ \ @ :
 
+/** Inline markup characters on a line; a code span (`` `<b>` ``) counts once, its content is literal. */
 function countMarkup(source: string, from: number, to: number): number {
   let count = 0
+  let close = from - 1
   for (let index = from; index < to; index++) {
     const code = source.charCodeAt(index)
+    if (code === 96 /* ` */) {
+      // The next backtick on the line (remembered, so a line of backticks stays linear).
+      if (close <= index) close = source.indexOf('`', index + 1)
+      count++
+      if (close !== -1 && close < to) index = close
+      continue
+    }
+
     if (MARKUP.has(code)) count++
     else if ((code === 119 || code === 87) && (source.startsWith('www.', index) || source.startsWith('WWW.', index))) count++
   }
