@@ -36,6 +36,7 @@
 //   (printable ASCII, Latin letters, “typographic” punctuation), and asks
 //   string-width for anything else (about 20-50 ms of a cold run with 20
 //   messages).
+import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
@@ -113,35 +114,79 @@ const substitutions = {
 
 fs.rmSync(chunks, {recursive: true, force: true})
 
-const result = await esbuild.build({
+const common = {
   absWorkingDir: root,
-  entryPoints: {
-    'src/cli/bin': 'src/cli/bin.ts',
-    'src/lsp/bin': 'src/lsp/bin.ts',
-    'src/cli/worker': 'src/cli/worker.ts'
-  },
-  outdir: dist,
-  chunkNames: 'src/chunks/[name]-[hash]',
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
-  // CommonJS dependencies (yaml, vscode-languageserver…) call `require`.
-  banner: {js: "import {createRequire as __fitlintCreateRequire} from 'node:module';const require = __fitlintCreateRequire(import.meta.url);"},
   plugins: [moduleUrls, substitutions],
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
   metafile: true
+}
+
+/** In the CLI bundle, `import()` goes through the loader (see src/config/import-module.ts). */
+const loaderImport = {
+  name: 'fitlint-loader-import',
+  setup(build) {
+    build.onLoad({filter: /[\\/]src[\\/]config[\\/]import-module\.ts$/}, () => ({
+      contents: "export function importModule(href) { return typeof __fitlintImport === 'function' ? __fitlintImport(href) : import(href) }",
+      loader: 'js'
+    }))
+  }
+}
+
+// The CLI: one CommonJS file, run by scripts/bin-loader.js with V8's code cache.
+const cli = await esbuild.build({
+  ...common,
+  plugins: [loaderImport, ...common.plugins],
+  entryPoints: ['src/cli/bin.ts'],
+  outfile: path.join(dist, 'src/cli/fitlint.cjs'),
+  format: 'cjs',
+  define: {'import.meta.url': '__fitlintModuleUrl'},
+  banner: {js: "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;"}
 })
 
-if (process.env.FITLINT_METAFILE) fs.writeFileSync(process.env.FITLINT_METAFILE, JSON.stringify(result.metafile))
+const result = await esbuild.build({
+  ...common,
+  entryPoints: {
+    'src/lsp/bin': 'src/lsp/bin.ts',
+    'src/cli/worker': 'src/cli/worker.ts'
+  },
+  outdir: dist,
+  chunkNames: 'src/chunks/[name]-[hash]',
+  splitting: true,
+  format: 'esm',
+  // CommonJS dependencies (yaml, vscode-languageserver…) call `require`.
+  banner: {js: "import {createRequire as __fitlintCreateRequire} from 'node:module';const require = __fitlintCreateRequire(import.meta.url);"}
+})
 
-for (const output of Object.keys(result.metafile.outputs)) {
+// What is in each output (for size work): FITLINT_METAFILE=path npm run build.
+if (process.env.FITLINT_METAFILE) fs.writeFileSync(process.env.FITLINT_METAFILE, JSON.stringify({cli: cli.metafile, esm: result.metafile}))
+
+for (const output of [...Object.keys(cli.metafile.outputs), ...Object.keys(result.metafile.outputs)]) {
   if (output.endsWith('.map')) continue
   const depth = path.relative(dist, path.resolve(root, output)).split(path.sep).length
   if (depth !== 3) throw new Error(`bundle: ${output} is not two folders below dist/ (see scripts/bundle.mjs)`)
 }
 
+fs.copyFileSync(path.join(root, 'scripts/bin-loader.js'), path.join(dist, 'src/cli/bin.js'))
+fs.rmSync(path.join(dist, 'src/cli/bin.js.map'), {force: true})
 for (const bin of ['src/cli/bin.js', 'src/lsp/bin.js']) fs.chmodSync(path.join(dist, bin), 0o755)
+
+// V8's code cache for the CLI: lint the fixtures (every rule, every format
+// and the stylish report) once and keep what was compiled. Best effort: a
+// build without it still works, with a slower start.
+const cache = path.join(dist, 'src/cli/fitlint.cjs.cache')
+fs.rmSync(cache, {force: true})
+const sample = ['fixtures', 'examples'].map((folder) => path.join(root, folder)).find((folder) => fs.existsSync(folder))
+if (sample) {
+  const run = spawnSync(process.execPath, [path.join(dist, 'src/cli/bin.js'), sample, '--no-config'], {
+    cwd: root,
+    env: {...process.env, FITLINT_CODE_CACHE: 'write', NO_COLOR: '1'},
+    stdio: 'ignore',
+    timeout: 120_000
+  })
+  if (!fs.existsSync(cache)) process.stderr.write(`bundle: no code cache written (exit ${run.status ?? run.signal}); the CLI starts slower\n`)
+}
