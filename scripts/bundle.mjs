@@ -3,16 +3,22 @@
 // `tsc` compiles every module to dist/ (the library API, dist/src/index.js,
 // stays that way). Loading the CLI from there meant about 430 ES modules for
 // one Markdown file, each resolved, read and compiled on its own: most of the
-// cold start. esbuild bundles the three entry points from the TypeScript
-// sources and writes them over tsc's files of the same names:
+// cold start. esbuild bundles the entry points from the TypeScript sources
+// and writes them over tsc's files of the same names:
 //
-//   dist/src/cli/bin.js      the `fitlint` bin
-//   dist/src/lsp/bin.js      the `fitlint-language-server` bin
-//   dist/src/cli/worker.js   the `--concurrency` worker thread
+//   dist/src/cli/fitlint.cjs  the CLI, one CommonJS file, run by
+//   dist/src/cli/bin.js       the `fitlint` bin: scripts/bin-loader.js, which
+//                             runs fitlint.cjs with V8's code cache
+//                             (fitlint.cjs.cache, written at the end here)
+//   dist/src/lsp/bin.js       the `fitlint-language-server` bin
+//   dist/src/cli/worker.js    the `--concurrency` worker thread
 //
-// Code they share, and everything loaded on demand (`import()`: the MDX and
-// HTML parsers, reporters, git, cache, workers, progress), goes into chunks in
-// dist/src/chunks/ (ES modules, `splitting`), so lazy code stays lazy.
+// The language server and the worker are ES modules with code splitting:
+// code they share, and everything loaded on demand (`import()`: the MDX and
+// HTML parsers, reporters), goes into chunks in dist/src/chunks/. In the
+// CLI's single file, code behind `import()` (MDX, HTML, reporters, git,
+// cache, workers, progress) is still only run when needed, and the code
+// cache spares parsing it.
 //
 // fitlint's modules find their data with `new URL('./data.yml',
 // import.meta.url)`. In a bundle that URL is the output file's, so each
@@ -30,6 +36,7 @@
 // - src/cli/unified-engine-internals.ts reaches into the pinned
 //   unified-engine's files at run time (its `exports` hide them); in the
 //   bundle the same files are imported directly.
+// - yargs' and cliui's `string-width` load on first use (see below).
 // - vfile-reporter's `string-width` (stylish output) builds a segmenter and
 //   an emoji regular expression for every character of every cell: a
 //   wrapper answers `length` for text made of characters one column wide
@@ -98,6 +105,21 @@ const substitutions = {
       ].join('\n'),
       loader: 'js',
       resolveDir: path.join(root, 'node_modules/vfile-reporter')
+    }))
+    // yargs and cliui measure text only for --help; their string-width
+    // builds a Unicode-sets regular expression (\p{RGI_Emoji}) and a
+    // segmenter when loaded (~10-20 ms): loaded on first use instead.
+    build.onResolve({filter: /^string-width$/}, (args) => {
+      const owner = /[\\/]node_modules[\\/](yargs|cliui)[\\/]/.exec(args.importer)?.[1]
+      return owner ? {path: owner, namespace: 'fitlint-lazy-width'} : undefined
+    })
+    build.onLoad({filter: /.*/, namespace: 'fitlint-lazy-width'}, (args) => ({
+      contents: [
+        'let stringWidth',
+        "export default function width(value, options) { stringWidth ??= require('string-width').default; return stringWidth(value, options) }"
+      ].join('\n'),
+      loader: 'js',
+      resolveDir: path.join(root, 'node_modules', args.path)
     }))
     build.onLoad({filter: /[\\/]src[\\/]cli[\\/]unified-engine-internals\.ts$/}, () => ({
       contents: [
