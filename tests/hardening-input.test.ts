@@ -277,14 +277,78 @@ describe('long inputs that were quadratic in fitlint: linted within budget', () 
 })
 
 /**
- * Still over the 2 s budget, each for a reason outside fitlint's code (run
- * with FITLINT_SLOW=1; times on a busy 2-core box).
+ * Shapes the Markdown parser (micromark) takes seconds on, caught by the
+ * pre-scan in src/parse/budget.ts: a paragraph too long for it is read as
+ * plain text with one warning; a file with too many blocks gets one fatal
+ * message naming the limit.
+ */
+describe('shapes micromark is slow on: a plain-text paragraph or one fatal message, in under 2 s', () => {
+  const PLAIN = /^Paragraph too long for the Markdown parser \(.*\): fitlint read it as plain text, so its links, emphasis and footnote references are not recognised$/
+  const TOO_MANY_BLOCKS = /^Cannot lint: this file has more than 10,000 Markdown blocks \(headings, paragraphs, list items, table rows\), more than the parser reads in time; fitlint reads files of up to 10,000 blocks$/
+
+  /** Linted within budget, positions right, no fatal message; returns the parse warnings. */
+  const plainText = async (content: string, name: string) => {
+    const {file, ms} = await lintTimed(content, name)
+    expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS)
+    expect(positionProblems(content, file)).toEqual([])
+    expect(file.messages.filter((message) => message.fatal)).toEqual([])
+    const warnings = file.messages.filter((message) => message.ruleId === 'parse')
+    for (const warning of warnings) expect(warning.reason).toMatch(PLAIN)
+    return {file, warnings}
+  }
+
+  /** One fatal message naming the limit, at the line where it is passed, within budget. */
+  const refused = async (content: string, name: string, line: number) => {
+    const {file, ms} = await lintTimed(content, name)
+    expect(ms, `${name}: ${ms.toFixed(0)} ms`).toBeLessThan(BUDGET_MS)
+    expect(file.messages.map((message) => [message.fatal, message.ruleId, message.line, message.reason])).toEqual([[true, 'parse', line, expect.stringMatching(TOO_MANY_BLOCKS)]])
+  }
+
+  it('a 1 MB single line of short sentences (was ~2.1 s, half of it micromark): read as plain text, sentences still checked', async () => {
+    const {file, warnings} = await plainText(SLOW.proseLine1m(), 'line.md')
+    expect(warnings.map((warning) => [warning.line, warning.reason])).toEqual([[1, expect.stringContaining('(1,036,000 characters; the limit is 100,000)')]])
+    expect(file.messages.some((message) => message.ruleId === 'medical-disclaimer')).toBe(true)
+  }, 60_000)
+
+  it('20,000 footnote references in one paragraph (was ~6.6 s: quadratic splice in micromark resolveAllText): read as plain text', async () => {
+    const {warnings} = await plainText(SLOW.footnoteRefs20k(), 'footnotes.md')
+    expect(warnings.map((warning) => [warning.line, warning.reason])).toEqual([[1, expect.stringContaining('(40,000 markup characters; the limit is 2,000)')]])
+  }, 60_000)
+
+  it('40,000 headings (was ~3.3 s, nearly all micromark): one fatal message at the 10,001st block', () => refused(SLOW.headings40k(), 'headings.md', 10_001), 60_000)
+
+  it('a 20,000-row Markdown table (was ~4.5 s, micromark GFM table parsing): one fatal message', () => refused(SLOW.table20k(), 'table.md', 10_001), 60_000)
+
+  it('the rest of the file is Markdown as usual: headings, links and messages around a plain-text paragraph', async () => {
+    const long = 'Text[^1]. '.repeat(3000)
+    const content = '# Leg day\n\nCreatine works, says [a review](https://doi.org/10.1/x).\n\n' + long + '\n\n' + ADVICE + '\n\n[^1]: A source.\n'
+    const {file, warnings} = await plainText(content, 'around.md')
+    expect(warnings.map((warning) => warning.line)).toEqual([5])
+    const unsafe = file.messages.filter((message) => message.ruleId === 'unsafe-advice')
+    expect(unsafe.map((message) => message.line)).toEqual([7])
+    expect(file.messages.some((message) => message.ruleId === 'uncited-claim' && message.line === 3)).toBe(false)
+  })
+
+  it('real articles are far from every limit: a long article with 2,000 blocks and paragraphs of 300 lines is read as Markdown', async () => {
+    const paragraph = Array.from({length: 300}, () => 'Squat deep and keep your [heels](https://example.com) down.').join('\n')
+    const content = '# Leg day\n\n' + Array.from({length: 500}, (_, index) => `## Step ${index}\n\n- one\n- two\n\n${index === 0 ? paragraph : ADVICE}`).join('\n\n') + '\n'
+    const {file} = await lintTimed(content, 'long.md')
+    expect(file.messages.filter((message) => message.ruleId === 'parse')).toEqual([])
+    expect(file.messages.filter((message) => message.ruleId === 'unsafe-advice').length).toBe(499)
+  }, 60_000)
+
+  it('MDX: a paragraph too long for the parser is one fatal message', async () => {
+    const {file, ms} = await lintTimed('# T\n\n' + 'Text[^1]. '.repeat(20_000) + '\n', 'footnotes.mdx')
+    expect(ms).toBeLessThan(BUDGET_MS)
+    expect(file.messages.map((message) => [message.fatal, message.line, message.reason])).toEqual([[true, 3, expect.stringMatching(/^Cannot lint: a paragraph is too long for the MDX parser \(40,000 markup characters; the limit is 2,000\); fitlint cannot read this file$/)]])
+  })
+})
+
+/**
+ * Still over the 2 s budget (run with FITLINT_SLOW=1; times on a busy
+ * 2-core box).
  */
 describe.skipIf(!process.env.FITLINT_SLOW)('known bugs: over the 2 s budget (slow; run with FITLINT_SLOW=1)', () => {
-  it('a 1 MB single line of short sentences (was ~4 s; ~2 s now, half of it micromark)', () => within(SLOW.proseLine1m(), 'line.md'), 60_000)
-  it('40,000 headings (was ~6 s; ~3 s now, nearly all micromark parsing; the quadratic section search is fixed)', () => within(SLOW.headings40k(), 'headings.md'), 60_000)
-  it('20,000 footnote references (~7 s: quadratic splice in micromark resolveAllText)', () => within(SLOW.footnoteRefs20k(), 'footnotes.md'), 60_000)
-  it('a 20,000-row Markdown table (~4 s: micromark GFM table parsing; the per-row section search in unsafe-advice is fixed)', () => within(SLOW.table20k(), 'table.md'), 60_000)
   it('a list nested 700 deep by indentation (micromark takes ~8.5 s; fitlint now refuses it in milliseconds: nested deeper than 200 levels)', () => within(SLOW.indentedList700(), 'indented.md'), 60_000)
   it('5,000-deep blockquote and list (fitlint now refuses them in milliseconds: nested deeper than 1000 levels; micromark takes ~15 s for the list)', async () => {
     await within(DEEP.blockquote5000(), 'deep.md')

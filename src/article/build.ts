@@ -10,6 +10,7 @@ import {walkHast} from './from-hast.js'
 import {walkMdast} from './from-mdast.js'
 import {walkText} from './from-text.js'
 import {splitSentences} from './sentences.js'
+import {markdownBudget, maskPlain, plainWarning, unmaskPlain} from '../parse/budget.js'
 import {findNestingProblem} from '../parse/depth.js'
 import {getParser} from '../parse/index.js'
 import type {
@@ -81,13 +82,38 @@ export function buildArticle(source: string, format: Format): Article {
     }
   }
 
+  const budget = format === 'markdown' || format === 'mdx' ? markdownBudget(source) : undefined
+  if (budget?.tooManyBlocks) {
+    const {limit, line} = budget.tooManyBlocks
+    throw new ParseError(
+      `Cannot lint: this file has more than ${limit.toLocaleString('en-US')} Markdown blocks (headings, paragraphs, list items, table rows), more than the parser reads in time; fitlint reads files of up to ${limit.toLocaleString('en-US')} blocks`,
+      line,
+      1
+    )
+  }
+
   switch (format) {
     case 'markdown': {
-      walkMdast(getParser('markdown')(source) as never, builder)
+      const plain = budget?.plain ?? []
+      if (plain.length === 0) {
+        walkMdast(getParser('markdown')(source) as never, builder)
+        break
+      }
+
+      // Paragraphs too long for micromark: parsed as letters, read as plain text.
+      const tree = getParser('markdown')(maskPlain(source, plain)) as never
+      unmaskPlain(tree, source, plain)
+      for (const range of plain) builder.problems.push({reason: plainWarning(range), start: range.start, end: range.end, fatal: false})
+      walkMdast(tree, builder)
       break
     }
 
     case 'mdx': {
+      const long = budget?.plain[0]
+      if (long) {
+        throw new ParseError(`Cannot lint: a paragraph is too long for the MDX parser (${long.why}); fitlint cannot read this file`, lineOf(source, long.start), 1)
+      }
+
       let tree
       try {
         tree = getParser('mdx')(source)
@@ -395,4 +421,15 @@ function shiftArticle(article: Article, source: string, delta: number): Article 
 
   article.source = source
   return article
+}
+
+/** 1-based line of a source offset. */
+function lineOf(source: string, offset: number): number {
+  let line = 1
+  for (let index = 0; index < offset; index++) {
+    const code = source.charCodeAt(index)
+    if (code === 10 || (code === 13 && source.charCodeAt(index + 1) !== 10)) line++
+  }
+
+  return line
 }

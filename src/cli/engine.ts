@@ -34,6 +34,7 @@ import type {ResolvedConfig} from '../config/types.js'
 import {failFile, lintVFile} from '../engine/lint-file.js'
 import type {LintCache} from './cache.js'
 import {findFiles} from './find.js'
+import {loadIgnore, type IgnoreClass, type IgnoreInstance} from './unified-engine-internals.js'
 import {addLineHashes, restoreMessage, storeMessage, type Message} from './messages.js'
 import type {WorkerPool} from './workers.js'
 
@@ -308,23 +309,6 @@ function runBatch(options: EngineOptions, plugin: PluginOptions, files: VFile[])
       }
     )
   })
-}
-
-interface IgnoreInstance {
-  check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
-}
-
-type IgnoreClass = new (options: Record<string, unknown>) => IgnoreInstance
-
-/**
- * unified-engine's ignore handling: the exact code its `file-system` step
- * runs, so the files found and the ones linted agree. It is an internal
- * module of the pinned unified-engine version.
- */
-async function loadIgnore(): Promise<IgnoreClass> {
-  const base = import.meta.resolve('unified-engine')
-  const {Ignore} = (await import(new URL('lib/ignore.js', base).href)) as {Ignore: IgnoreClass}
-  return Ignore
 }
 
 function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstance {

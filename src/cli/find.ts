@@ -18,10 +18,10 @@
  *   draft.md)` reads a pipe, as `--stdin` does).
  */
 import fs from 'node:fs'
-import {createRequire} from 'node:module'
 import path from 'node:path'
 import {VFile} from 'vfile'
 import {failFile} from '../engine/lint-file.js'
+import {loadGlob, type GlobModule} from './unified-engine-internals.js'
 
 export interface IgnoreCheck {
   check(filePath: string, callback: (error: Error | undefined, ignored?: boolean) => void): void
@@ -34,16 +34,6 @@ export interface FindOptions {
   ignore: IgnoreCheck
   /** A path that was skipped and why (dangling symlink). */
   warn?: (text: string) => void
-}
-
-interface GlobModule {
-  glob(pattern: string, options: {cwd: string}): Promise<string[]>
-  hasMagic(pattern: string): boolean
-}
-
-/** `glob`, as unified-engine (which depends on it) resolves it. */
-function loadGlob(): GlobModule {
-  return createRequire(import.meta.resolve('unified-engine'))('glob') as GlobModule
 }
 
 interface Link {

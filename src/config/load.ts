@@ -10,6 +10,7 @@ import path from 'node:path'
 import {pathToFileURL} from 'node:url'
 import {parse as parseYaml} from 'yaml'
 import {ConfigError} from './errors.js'
+import {importModule} from './import-module.js'
 import {PRESETS, presetName} from './presets.js'
 import type {FitlintConfig} from './types.js'
 import {validateConfig} from './validate.js'
@@ -165,7 +166,7 @@ export class ConfigLoader {
       try {
         const url = pathToFileURL(file)
         url.searchParams.set('t', String((await fs.promises.stat(file)).mtimeMs))
-        const module = (await import(url.href)) as {default?: unknown}
+        const module = (await importModule(url.href)) as {default?: unknown}
         return module.default ?? module
       } catch (error) {
         throw new ConfigError(file, undefined, `cannot load JavaScript config: ${(error as Error).message}`)

@@ -7,6 +7,7 @@ import type {Article, Sentence} from '../article/types.js'
 import {splitClauses, type Clause} from './clauses.js'
 import {directiveClauses, type DirectiveClause} from './directive.js'
 import {quotedRanges} from './negation.js'
+import {textCache} from './text-cache.js'
 
 export interface SentenceAnalysis {
   clauses: Clause[]
@@ -23,10 +24,27 @@ export interface SentenceAnalysis {
 
 const cache = new WeakMap<Sentence, SentenceAnalysis>()
 
+type TextAnalysis = Pick<SentenceAnalysis, 'clauses' | 'directives' | 'quoted' | 'garbled'>
+
+/** The parts that depend on the text alone, shared by sentences with the same text (read-only). */
+const byText = textCache<string, TextAnalysis>()
+
+function analyseText(text: string, paragraph: boolean): TextAnalysis {
+  const key = (paragraph ? 'p' : 'o') + text
+  let found = byText.get(key)
+  if (!found) {
+    const clauses = splitClauses(text)
+    found = {clauses, directives: directiveClauses(text, clauses), quoted: quotedRanges(text), garbled: isGarbled(text, paragraph)}
+    byText.set(key, found)
+  }
+
+  return found
+}
+
 export function analyse(article: Article, sentence: Sentence): SentenceAnalysis {
   let analysis = cache.get(sentence)
   if (!analysis) {
-    const clauses = splitClauses(sentence.text)
+    const {clauses, directives, quoted, garbled} = analyseText(sentence.text, sentence.kind === 'paragraph')
     const block = article.blocks[sentence.block]
     const literal: Array<[number, number]> = []
     for (const [from, to] of block.literal) {
@@ -37,11 +55,11 @@ export function analyse(article: Article, sentence: Sentence): SentenceAnalysis 
 
     analysis = {
       clauses,
-      directives: directiveClauses(sentence.text, clauses),
-      quoted: quotedRanges(sentence.text),
+      directives,
+      quoted,
       literal,
       sectionPath: article.sections[sentence.section].path.map((heading) => heading.toLowerCase()),
-      garbled: isGarbled(sentence.text, sentence.kind === 'paragraph')
+      garbled
     }
     cache.set(sentence, analysis)
   }

@@ -247,7 +247,7 @@ function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth
       const name = token.slice(1, -1)
       const list = lexicons[name]
       if (!list) throw new PhraseSyntaxError(phrase, `unknown word list \`{${name}}\``)
-      return [alternatives(list.map((entry) => parse(entry, lexicons, caseSensitive, depth + 1)), false)]
+      return [wordList(list, lexicons, caseSensitive, depth + 1)]
     }
 
     if (token === '*') return [{type: 'any'}]
@@ -261,6 +261,32 @@ function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth
   const items = sequence([])
   if (position < tokens.length) throw new PhraseSyntaxError(phrase, `unexpected \`${tokens[position]}\``)
   return items.length === 1 ? items[0] : {type: 'seq', items}
+}
+
+/**
+ * A word list parsed once per list, case mode and depth: the large shared
+ * lists are named by many phrases. The node is shared by every phrase that
+ * names the list (nodes are not changed after parsing, except for the
+ * option index an alternative builds for itself on first use).
+ */
+const parsedLists = new WeakMap<string[], Map<string, Node>>()
+
+function wordList(list: string[], lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
+  let byMode = parsedLists.get(list)
+  if (!byMode) {
+    byMode = new Map()
+    parsedLists.set(list, byMode)
+  }
+
+  // The depth is part of the key so a list nested too deeply still fails as it did.
+  const key = (caseSensitive ? 'c' : 'i') + depth
+  let node = byMode.get(key)
+  if (!node) {
+    node = alternatives(list.map((entry) => parse(entry, lexicons, caseSensitive, depth)), false)
+    byMode.set(key, node)
+  }
+
+  return node
 }
 
 function alternatives(options: Node[], optional: boolean): Node {
@@ -284,6 +310,11 @@ function literal(phrase: string, word: string, caseSensitive: boolean): Node[] {
   if (text.endsWith('*') && text.length > 1) {
     prefix = true
     text = text.slice(0, -1)
+  }
+
+  // Most words are plain letters: one word node, as `tokenize` would give.
+  if (/^[a-z]+$/i.test(text)) {
+    return [prefix ? {type: 'prefix', value: text.toLowerCase()} : caseSensitive ? {type: 'word', value: text, caseSensitive: true} : {type: 'word', value: text.toLowerCase(), caseSensitive: false}]
   }
 
   if (!/^[\p{L}\p{N}'%$°&+/.,:;!?"<>=#-]+$/u.test(text)) {
@@ -548,7 +579,22 @@ interface Anchor {
   prefixes: string[]
 }
 
+/** Anchors of shared nodes (word lists), computed once. */
+const anchors = new WeakMap<Node, Anchor | null>()
+
 function anchorOf(node: Node): Anchor | undefined {
+  if (node.type !== 'alt' && node.type !== 'seq') return findAnchor(node)
+  let anchor = anchors.get(node)
+  if (anchor === undefined) {
+    anchor = findAnchor(node) ?? null
+    anchors.set(node, anchor)
+  }
+
+  return anchor ?? undefined
+}
+
+/** Anchors are read, never changed, so they may be shared. */
+function findAnchor(node: Node): Anchor | undefined {
   switch (node.type) {
     case 'word': {
       return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
@@ -598,7 +644,8 @@ function size(anchor: Anchor): number {
 
 interface Entry {
   node: Node
-  anchor: Anchor | undefined
+  /** Found when first needed (`null`: none); most entries are never tried. */
+  anchor?: Anchor | null
   id: number
   /** Which phrase list (tag) the entry came from, for tagged matchers. */
   tag: number
@@ -675,7 +722,7 @@ export class PhraseMatcher {
     this.tags = tags ? Math.max(0, ...tags) + 1 : 1
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
-      const entry: Entry = {node, anchor: anchorOf(node), id: this.entries.length, tag}
+      const entry: Entry = {node, id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
@@ -709,6 +756,7 @@ export class PhraseMatcher {
     return (entry) => {
       if (stamps[entry.id] !== generation) {
         stamps[entry.id] = generation
+        if (entry.anchor === undefined) entry.anchor = anchorOf(entry.node) ?? null
         states[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
       }
 
