@@ -51,6 +51,8 @@ export interface Token {
   starts: Starts | undefined
   /** Ids of the pattern prefixes (`detox*`) the word starts with (set with `starts`). */
   prefixIds: number[]
+  /** A number or a number word, which `#` matches (set with `starts`). */
+  numeric: boolean
 }
 
 /** Shared empty list of prefix ids. */
@@ -80,18 +82,18 @@ export function tokenize(text: string): Token[] {
 
     const afterHyphen = start === previousHyphenEnd
     if (/^\d/.test(raw)) {
-      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS})
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
     if (/^[^\p{L}\p{N}_']$/u.test(raw)) {
-      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, starts: undefined, prefixIds: NO_IDS})
+      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
     // A clitic on its own ("'s" in a pattern) is one word.
     if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
-      tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS})
+      tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
@@ -99,7 +101,7 @@ export function tokenize(text: string): Token[] {
     let word = raw
     let from = start
     while (word.startsWith("'")) {
-      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS})
+      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
       word = word.slice(1)
       from++
     }
@@ -113,7 +115,7 @@ export function tokenize(text: string): Token[] {
     if (word) pushWord(tokens, word, from, afterHyphen)
     for (let index = 0; index < trailing; index++) {
       const at = from + word.length + index
-      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS})
+      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     }
   }
 
@@ -125,20 +127,20 @@ function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boo
   const clitic = CLITIC.exec(lower)
   if (clitic && clitic[1].length > 0 && !/^\d+$/.test(clitic[1])) {
     const stemLength = clitic[1].length
-    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS})
-    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS})
+    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     return
   }
 
   // "400mg": a number touching its unit is two tokens.
   const unit = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word)
   if (unit) {
-    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS})
-    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS})
+    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     return
   }
 
-  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS})
+  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
 }
 
 // ---------------------------------------------------------------------------
@@ -394,10 +396,6 @@ function registerPrefixes(node: Node): void {
   }
 }
 
-function isNumeric(token: Token): boolean {
-  return token.kind === 'number' || NUMBER_WORDS.has(token.norm)
-}
-
 /** Everything computed about one text: its tokens, their words, results per matcher. */
 interface TextScan {
   tokens: Token[] | undefined
@@ -447,6 +445,7 @@ function lookedUp(text: string, scan: TextScan): Token[] {
     for (const token of tokens) {
       token.starts = wordStarts.get(token.norm)
       token.prefixIds = prefixesOf(token.norm)
+      token.numeric = token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))
     }
 
     scan.version = vocabularyVersion
@@ -555,7 +554,7 @@ function step(node: Node, tokens: Token[], position: number): number[] {
     }
 
     case 'number': {
-      return token && isNumeric(token) ? next(position) : EMPTY
+      return token && token.numeric ? next(position) : EMPTY
     }
 
     case 'any': {
@@ -644,7 +643,7 @@ function step(node: Node, tokens: Token[], position: number): number[] {
       // A number token starts both the options written with that number ("10K time") and those with `#`.
       const options = index.byWord.get(token.norm)
       if (options) for (const option of options) for (const end of step(option, tokens, position)) add(end)
-      if (index.numbers.length > 0 && isNumeric(token)) {
+      if (index.numbers.length > 0 && token.numeric) {
         for (const option of index.numbers) for (const end of step(option, tokens, position)) add(end)
       }
 
@@ -775,6 +774,62 @@ function size(anchor: Anchor): number {
   return anchor.words.size + anchor.prefixes.length * 4
 }
 
+/**
+ * Anchors of every required element of a sequence (not just the most
+ * selective one): all must occur for the phrase to match, so a phrase whose
+ * first word occurs but whose later parts do not is skipped without trying
+ * it. Only tests that are exact necessary conditions: a case-sensitive word
+ * with letters outside ASCII (whose lower case may differ from the token's)
+ * gives none.
+ */
+function requiredAnchors(node: Node, into: Anchor[]): Anchor[] {
+  if (node.type === 'seq') {
+    for (const item of node.items) requiredAnchors(item, into)
+  } else {
+    const anchor = strictAnchor(node)
+    if (anchor) into.push(anchor)
+  }
+
+  return into
+}
+
+function strictAnchor(node: Node): Anchor | undefined {
+  switch (node.type) {
+    case 'word': {
+      if (node.caseSensitive && /[^\u0000-\u007f]/.test(node.value)) return undefined
+      return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
+    }
+
+    case 'seq': {
+      let best: Anchor | undefined
+      for (const item of node.items) {
+        const anchor = strictAnchor(item)
+        if (anchor && (!best || size(anchor) < size(best))) best = anchor
+      }
+
+      return best
+    }
+
+    case 'alt': {
+      if (node.optional) return undefined
+      const words = new Set(node.words)
+      const prefixes: string[] = []
+      for (const option of node.options) {
+        const anchor = strictAnchor(option)
+        if (!anchor) return undefined
+        for (const word of anchor.words) words.add(word)
+        prefixes.push(...anchor.prefixes)
+      }
+
+      return {words, prefixes}
+    }
+
+    default: {
+      return anchorOf(node)
+    }
+  }
+}
+
 /** An anchor with its prefixes as vocabulary ids. */
 interface CompiledAnchor {
   words: Set<string>
@@ -783,7 +838,9 @@ interface CompiledAnchor {
 
 interface Entry {
   node: Node
+  /** The most selective anchor, and the anchors of every required element. */
   anchor: CompiledAnchor | undefined
+  required: CompiledAnchor[]
   id: number
   /** Which phrase list (tag) the entry came from, for tagged matchers. */
   tag: number
@@ -866,7 +923,7 @@ export class PhraseMatcher {
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
       const anchor = anchorOf(node)
-      const entry: Entry = {node, anchor: anchor && {words: anchor.words, prefixes: []}, id: this.entries.length, tag}
+      const entry: Entry = {node, anchor: anchor && {words: anchor.words, prefixes: []}, required: [], id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
@@ -894,6 +951,9 @@ export class PhraseMatcher {
     for (const {entry, first, anchor} of pending) {
       registerPrefixes(entry.node)
       if (anchor && entry.anchor) for (const prefix of anchor.prefixes) entry.anchor.prefixes.push(prefixId(prefix))
+      for (const required of requiredAnchors(entry.node, []).sort((a, b) => size(a) - size(b))) {
+        entry.required.push({words: required.words, prefixes: required.prefixes.map((prefix) => prefixId(prefix))})
+      }
       if (!first) continue
       if (first.number) addStart(numberStarts, this.id, entry)
       for (const word of first.words) addStart(wordStartsFor(word), this.id, entry)
@@ -927,10 +987,15 @@ export class PhraseMatcher {
     const id = entry.id
     if (this.stamps[id] !== this.generation) {
       this.stamps[id] = this.generation
-      this.states[id] = !entry.anchor || anchorPresent(entry.anchor, this.scan!, this.scanTokens) ? 1 : 2
+      this.states[id] = (!entry.anchor || anchorPresent(entry.anchor, this.scan!, this.scanTokens)) && this.allPresent(entry.required) ? 1 : 2
     }
 
     return this.states[id] === 1
+  }
+
+  private allPresent(anchors: CompiledAnchor[]): boolean {
+    for (const anchor of anchors) if (!anchorPresent(anchor, this.scan!, this.scanTokens)) return false
+    return true
   }
 
   /** The longest match starting at token `position`, as an end position. */
@@ -941,7 +1006,7 @@ export class PhraseMatcher {
     if (token.kind === 'punct' && !candidates) return -1
     let best = -1
     if (candidates) best = this.tryAll(candidates, tokens, position, best)
-    if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
+    if (token.numeric) {
       const numbers = numberStarts[this.id]
       if (numbers) best = this.tryAll(numbers, tokens, position, best)
     }
@@ -997,7 +1062,7 @@ export class PhraseMatcher {
       if (token.afterHyphen) continue
       const candidates = token.starts ? token.starts[id] : undefined
       if (candidates) this.visitTags(candidates, tokens, position, result)
-      if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
+      if (token.numeric) {
         const numbers = numberStarts[id]
         if (numbers) this.visitTags(numbers, tokens, position, result)
       }
