@@ -82,19 +82,18 @@ export function compileGroupSet(groups: Record<string, GroupEntry[]>, lexicons: 
       .filter((entry): entry is {all: string[]} => typeof entry === 'object' && entry !== null && Array.isArray(entry.all))
       .map((entry) => entry.all.map((phrase) => lists.push([phrase]) - 1))
     const matcher = compileTagged(lists, lexicons, 'iu')
-    compiled.set(
-      id,
-      memoByText((text) => {
-        const results = matcher.firstPerTag(text)
-        if (results[0]) return results[0]
-        for (const combination of all) {
-          const matches = combination.map((tag) => results[tag])
-          if (matches.every(Boolean)) return matches[0]!
-        }
+    const first = memoByText((text): PhraseMatch | null => {
+      const results = matcher.firstPerTag(text)
+      if (results[0]) return results[0]
+      for (const combination of all) {
+        const matches = combination.map((tag) => results[tag])
+        if (matches.every(Boolean)) return matches[0]!
+      }
 
-        return null
-      })
-    )
+      return null
+    })
+    // Nothing is kept for a text in which no phrase of the group can start.
+    compiled.set(id, (text) => (matcher.mayMatch(text) ? first(text) : null))
   }
 
   const match = (group: string, text: string): PhraseMatch | undefined => compiled.get(group)?.(text) ?? undefined

@@ -298,11 +298,19 @@ function splitPattern(phrase: string): string[] {
 // matcher's results) lives in one record per text.
 
 /** Candidate entries per matcher id, for one word, one prefix or the number slot. */
-type Starts = Array<Entry[] | undefined>
+interface Starts {
+  byMatcher: Array<Entry[] | undefined>
+  /** The matcher ids that have entries here. */
+  matchers: number[]
+}
+
+function newStarts(): Starts {
+  return {byMatcher: [], matchers: []}
+}
 
 const wordStarts = new Map<string, Starts>()
 const prefixStarts: Starts[] = []
-const numberStarts: Starts = []
+const numberStarts: Starts = newStarts()
 const prefixIds = new Map<string, number>()
 
 interface TrieNode {
@@ -322,7 +330,7 @@ function prefixId(prefix: string): number {
   if (id !== undefined) return id
   id = prefixIds.size
   prefixIds.set(prefix, id)
-  prefixStarts.push([])
+  prefixStarts.push(newStarts())
   let node = prefixTrie
   for (let index = 0; index < prefix.length; index++) {
     const code = prefix.charCodeAt(index)
@@ -360,7 +368,7 @@ function prefixesOf(word: string): number[] {
 function wordStartsFor(word: string): Starts {
   let starts = wordStarts.get(word)
   if (!starts) {
-    starts = []
+    starts = newStarts()
     wordStarts.set(word, starts)
     vocabularyVersion++
   }
@@ -369,9 +377,12 @@ function wordStartsFor(word: string): Starts {
 }
 
 function addStart(starts: Starts, matcher: number, entry: Entry): void {
-  const list = starts[matcher]
+  const list = starts.byMatcher[matcher]
   if (list) list.push(entry)
-  else starts[matcher] = [entry]
+  else {
+    starts.byMatcher[matcher] = [entry]
+    starts.matchers.push(matcher)
+  }
 }
 
 /** Register every prefix used anywhere in a pattern (alternatives are indexed by them lazily). */
@@ -398,6 +409,8 @@ function registerPrefixes(node: Node): void {
 
 /** Everything computed about one text: its tokens, their words, results per matcher. */
 interface TextScan {
+  /** Unique per record. */
+  id: number
   tokens: Token[] | undefined
   /** Vocabulary version the tokens were looked up for. */
   version: number
@@ -405,12 +418,23 @@ interface TextScan {
   /** Prefix ids present in the text, and the vocabulary version they are for. */
   prefixes: Set<number> | undefined
   prefixesVersion: number
-  /** Results per matcher (and per memo), by slot number. */
-  slots: unknown[]
+  /**
+   * Where each matcher's phrases can start, from one pass over the tokens
+   * for all matchers (built when a second matcher looks at the text), and
+   * the vocabulary version it is for. Packed: `[n, matcher ids (ascending)
+   * × n, offsets × (n + 1), positions…]`.
+   */
+  candidates: Int32Array | undefined
+  candidatesVersion: number
+  /** Matcher scans of this text before the candidates were built. */
+  scanned: number
+  /** Results per matcher (and per memo), by slot number; only texts a matcher had to scan. */
+  results: Map<number, unknown> | undefined
 }
 
 const scans = textCache<string, TextScan>()
 let slotCount = 0
+let scanCount = 0
 let lastText: string | undefined
 let lastScan: TextScan | undefined
 
@@ -419,7 +443,18 @@ function scanOf(text: string): TextScan {
   if (text === lastText && lastScan) return lastScan
   let scan = scans.get(text)
   if (!scan) {
-    scan = {tokens: undefined, version: -1, words: undefined, prefixes: undefined, prefixesVersion: -1, slots: []}
+    scan = {
+      id: scanCount++,
+      tokens: undefined,
+      version: -1,
+      words: undefined,
+      prefixes: undefined,
+      prefixesVersion: -1,
+      candidates: undefined,
+      candidatesVersion: -1,
+      scanned: 0,
+      results: undefined
+    }
     scans.set(text, scan)
   }
 
@@ -477,6 +512,97 @@ function prefixesIn(scan: TextScan, tokens: Token[]): Set<number> {
   return prefixes
 }
 
+/**
+ * The candidate index of a text (see `TextScan.candidates`), or undefined
+ * when it is not built: the first matcher to look at a text scans every
+ * token (most texts other than sentences are looked at by one matcher).
+ */
+function candidatesOf(scan: TextScan, tokens: Token[]): Int32Array | undefined {
+  const index = scan.candidates
+  if (index && scan.candidatesVersion === vocabularyVersion) return index
+  if (++scan.scanned < 2) return undefined
+  scan.candidates = buildCandidates(tokens)
+  scan.candidatesVersion = vocabularyVersion
+  return scan.candidates
+}
+
+// Scratch space for building candidate indexes (reused; sized by matcher count).
+const pairMatchers: number[] = []
+const pairPositions: number[] = []
+const touchedMatchers: number[] = []
+let counts = new Int32Array(64)
+let cursors = new Int32Array(64)
+let lastPosition = new Float64Array(64)
+let pairStamp = 1
+let pairBase = 1
+
+function addPair(matcher: number, position: number): void {
+  // A token can be a candidate for one matcher by its word, a prefix and as a number.
+  const stamp = pairBase + position
+  if (lastPosition[matcher] === stamp) return
+  lastPosition[matcher] = stamp
+  pairMatchers.push(matcher)
+  pairPositions.push(position)
+  if (counts[matcher]++ === 0) touchedMatchers.push(matcher)
+}
+
+function buildCandidates(tokens: Token[]): Int32Array {
+  if (counts.length < matcherCount) {
+    const size = Math.max(matcherCount, counts.length * 2)
+    counts = new Int32Array(size)
+    cursors = new Int32Array(size)
+    lastPosition = new Float64Array(size)
+  }
+
+  // Stamps of this text: pairBase + position, above every earlier text's.
+  pairBase = pairStamp
+  pairStamp += tokens.length + 1
+  for (let position = 0; position < tokens.length; position++) {
+    const token = tokens[position]
+    if (token.afterHyphen) continue
+    if (token.starts) for (const id of token.starts.matchers) addPair(id, position)
+    if (token.numeric) for (const id of numberStarts.matchers) addPair(id, position)
+    if (token.kind === 'word') for (const prefix of token.prefixIds) for (const id of prefixStarts[prefix].matchers) addPair(id, position)
+  }
+
+  touchedMatchers.sort((a, b) => a - b)
+  const n = touchedMatchers.length
+  const index = new Int32Array(2 + 2 * n + pairPositions.length)
+  index[0] = n
+  let offset = 2 + 2 * n
+  for (let k = 0; k < n; k++) {
+    const matcher = touchedMatchers[k]
+    index[1 + k] = matcher
+    index[1 + n + k] = offset
+    cursors[matcher] = offset
+    offset += counts[matcher]
+    counts[matcher] = 0
+  }
+
+  index[1 + 2 * n] = offset
+  for (let pair = 0; pair < pairMatchers.length; pair++) index[cursors[pairMatchers[pair]]++] = pairPositions[pair]
+  pairMatchers.length = 0
+  pairPositions.length = 0
+  touchedMatchers.length = 0
+  return index
+}
+
+/** Where `matcher`'s candidates are in `index`: [from, to) (from === to: none). */
+function candidateRange(index: Int32Array, matcher: number): number {
+  // Binary search over the sorted matcher ids; returns the id's slot, or -1.
+  let low = 0
+  let high = index[0] - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const id = index[1 + mid]
+    if (id === matcher) return mid
+    if (id < matcher) low = mid + 1
+    else high = mid - 1
+  }
+
+  return -1
+}
+
 /** Tokens of `text`, cached: many matchers look at the same sentence. */
 export function tokensOf(text: string): Token[] {
   return tokensIn(text, scanOf(text))
@@ -491,10 +617,11 @@ export function memoByText<V>(compute: (text: string) => V): (text: string) => V
   const slot = slotCount++
   return (text) => {
     const scan = scanOf(text)
-    let value = scan.slots[slot] as V | undefined
+    const results = (scan.results ??= new Map())
+    let value = results.get(slot) as V | undefined
     if (value === undefined) {
       value = compute(text)
-      scan.slots[slot] = value
+      results.set(slot, value)
     }
 
     return value
@@ -726,18 +853,45 @@ interface Anchor {
   prefixes: string[]
 }
 
+/** Anchors of single words and prefixes, shared by every phrase that has them (never modified). */
+const wordAnchors = new Map<string, Anchor>()
+const prefixAnchors = new Map<string, Anchor>()
+
+function wordAnchor(word: string): Anchor {
+  let anchor = wordAnchors.get(word)
+  if (!anchor) {
+    anchor = {words: new Set([word]), prefixes: []}
+    wordAnchors.set(word, anchor)
+  }
+
+  return anchor
+}
+
+function prefixAnchor(prefix: string): Anchor {
+  let anchor = prefixAnchors.get(prefix)
+  if (!anchor) {
+    anchor = {words: new Set(), prefixes: [prefix]}
+    prefixAnchors.set(prefix, anchor)
+  }
+
+  return anchor
+}
+
+/** Anchors of alternatives, once per node. */
+const altAnchors = new WeakMap<Node, Anchor | null>()
+
 function anchorOf(node: Node): Anchor | undefined {
   switch (node.type) {
     case 'word': {
-      return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
+      return wordAnchor(node.caseSensitive ? node.value.toLowerCase() : node.value)
     }
 
     case 'prefix': {
-      return {words: new Set(), prefixes: [node.value]}
+      return prefixAnchor(node.value)
     }
 
     case 'punct': {
-      return {words: new Set([node.value]), prefixes: []}
+      return wordAnchor(node.value)
     }
 
     case 'seq': {
@@ -752,22 +906,32 @@ function anchorOf(node: Node): Anchor | undefined {
 
     case 'alt': {
       if (node.optional) return undefined
-      const words = new Set(node.words)
-      const prefixes: string[] = []
-      for (const option of node.options) {
-        const anchor = anchorOf(option)
-        if (!anchor) return undefined
-        for (const word of anchor.words) words.add(word)
-        prefixes.push(...anchor.prefixes)
+      let anchor = altAnchors.get(node)
+      if (anchor === undefined) {
+        anchor = altAnchor(node) ?? null
+        altAnchors.set(node, anchor)
       }
 
-      return {words, prefixes}
+      return anchor ?? undefined
     }
 
     default: {
       return undefined
     }
   }
+}
+
+function altAnchor(node: Extract<Node, {type: 'alt'}>): Anchor | undefined {
+  const words = new Set(node.words)
+  const prefixes: string[] = []
+  for (const option of node.options) {
+    const anchor = anchorOf(option)
+    if (!anchor) return undefined
+    for (const word of anchor.words) words.add(word)
+    prefixes.push(...anchor.prefixes)
+  }
+
+  return {words, prefixes}
 }
 
 function size(anchor: Anchor): number {
@@ -793,11 +957,25 @@ function requiredAnchors(node: Node, into: Anchor[]): Anchor[] {
   return into
 }
 
+/** Strict anchors of alternatives and sequences, once per node: entries share them. */
+const strictAnchors = new WeakMap<Node, Anchor | null>()
+
 function strictAnchor(node: Node): Anchor | undefined {
+  if (node.type !== 'alt' && node.type !== 'seq') return strictAnchorOf(node)
+  let anchor = strictAnchors.get(node)
+  if (anchor === undefined) {
+    anchor = strictAnchorOf(node) ?? null
+    strictAnchors.set(node, anchor)
+  }
+
+  return anchor ?? undefined
+}
+
+function strictAnchorOf(node: Node): Anchor | undefined {
   switch (node.type) {
     case 'word': {
       if (node.caseSensitive && /[^\u0000-\u007f]/.test(node.value)) return undefined
-      return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
+      return wordAnchor(node.caseSensitive ? node.value.toLowerCase() : node.value)
     }
 
     case 'seq': {
@@ -834,6 +1012,22 @@ function strictAnchor(node: Node): Anchor | undefined {
 interface CompiledAnchor {
   words: Set<string>
   prefixes: number[]
+  /** Whether it occurs in the text with this scan id (shared anchors are checked once per text). */
+  scan: number
+  present: boolean
+}
+
+const compiledAnchors = new WeakMap<Anchor, CompiledAnchor>()
+
+/** An anchor with prefix ids (registers its prefixes); once per anchor. */
+function compileAnchor(anchor: Anchor): CompiledAnchor {
+  let compiled = compiledAnchors.get(anchor)
+  if (!compiled) {
+    compiled = {words: anchor.words, prefixes: anchor.prefixes.map((prefix) => prefixId(prefix)), scan: -1, present: false}
+    compiledAnchors.set(anchor, compiled)
+  }
+
+  return compiled
 }
 
 interface Entry {
@@ -847,6 +1041,14 @@ interface Entry {
 }
 
 function anchorPresent(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
+  if (anchor.scan === scan.id) return anchor.present
+  const present = anchorIn(anchor, scan, tokens)
+  anchor.scan = scan.id
+  anchor.present = present
+  return present
+}
+
+function anchorIn(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
   const words = wordsIn(scan, tokens)
   // Look the smaller set up in the larger one.
   if (anchor.words.size <= words.size) {
@@ -897,6 +1099,7 @@ function distribute(node: Node): Node[] {
 }
 
 const NO_MATCH = null
+const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[]
 
 /** Compiled phrases. */
 export class PhraseMatcher {
@@ -923,7 +1126,7 @@ export class PhraseMatcher {
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
       const anchor = anchorOf(node)
-      const entry: Entry = {node, anchor: anchor && {words: anchor.words, prefixes: []}, required: [], id: this.entries.length, tag}
+      const entry: Entry = {node, anchor: undefined, required: [], id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
@@ -950,15 +1153,17 @@ export class PhraseMatcher {
     this.pending = undefined
     for (const {entry, first, anchor} of pending) {
       registerPrefixes(entry.node)
-      if (anchor && entry.anchor) for (const prefix of anchor.prefixes) entry.anchor.prefixes.push(prefixId(prefix))
-      for (const required of requiredAnchors(entry.node, []).sort((a, b) => size(a) - size(b))) {
-        entry.required.push({words: required.words, prefixes: required.prefixes.map((prefix) => prefixId(prefix))})
-      }
+      if (anchor) entry.anchor = compileAnchor(anchor)
+      const required = [...new Set(requiredAnchors(entry.node, []))].sort((a, b) => size(a) - size(b))
+      entry.required = required.map((item) => compileAnchor(item))
       if (!first) continue
       if (first.number) addStart(numberStarts, this.id, entry)
       for (const word of first.words) addStart(wordStartsFor(word), this.id, entry)
       for (const prefix of first.prefixes) addStart(prefixStarts[prefixId(prefix)], this.id, entry)
     }
+
+    // Texts looked up before must see this matcher's entries.
+    vocabularyVersion++
   }
 
   /** The text being scanned, for `possible`. */
@@ -968,12 +1173,31 @@ export class PhraseMatcher {
   private readonly stamps: Uint32Array
   private readonly states: Uint8Array
 
+  /**
+   * Where phrases can start in the text being scanned: `index[from..to)`
+   * (positions undefined: at any token).
+   */
+  private positions: Int32Array | undefined
+  private from = 0
+  private to = 0
+
   /** The tokens of `text`, ready to scan (registers the matcher on first use). */
   private begin(text: string, scan: TextScan): Token[] {
     if (this.pending) this.register()
     const tokens = lookedUp(text, scan)
     this.scan = scan
     this.scanTokens = tokens
+    this.positions = undefined
+    this.from = 0
+    this.to = tokens.length
+    const index = this.open.length > 0 ? undefined : candidatesOf(scan, tokens)
+    if (index) {
+      const slot = candidateRange(index, this.id)
+      const n = index[0]
+      this.positions = index
+      this.from = slot === -1 ? 0 : index[1 + n + slot]
+      this.to = slot === -1 ? 0 : index[2 + n + slot]
+    }
     // An entry's remembered state counts only if stamped in this scan.
     this.generation = (this.generation + 1) >>> 0 || 1
     return tokens
@@ -1002,18 +1226,18 @@ export class PhraseMatcher {
   private longestAt(tokens: Token[], position: number): number {
     const token = tokens[position]
     if (token.afterHyphen) return -1
-    const candidates = token.starts ? token.starts[this.id] : undefined
+    const candidates = token.starts ? token.starts.byMatcher[this.id] : undefined
     if (token.kind === 'punct' && !candidates) return -1
     let best = -1
     if (candidates) best = this.tryAll(candidates, tokens, position, best)
     if (token.numeric) {
-      const numbers = numberStarts[this.id]
+      const numbers = numberStarts.byMatcher[this.id]
       if (numbers) best = this.tryAll(numbers, tokens, position, best)
     }
 
     if (token.kind === 'word') {
       for (const id of token.prefixIds) {
-        const prefixed = prefixStarts[id][this.id]
+        const prefixed = prefixStarts[id].byMatcher[this.id]
         if (prefixed) best = this.tryAll(prefixed, tokens, position, best)
       }
     }
@@ -1037,13 +1261,35 @@ export class PhraseMatcher {
    */
   firstPerTag(text: string): Array<PhraseMatch | undefined> {
     const scan = scanOf(text)
-    let result = scan.slots[this.tagSlot] as Array<PhraseMatch | undefined> | undefined
+    if (this.cannotMatch(text, scan)) return (this.noTags ??= Object.freeze(new Array(this.tags).fill(undefined)) as Array<PhraseMatch | undefined>)
+    const results = (scan.results ??= new Map())
+    let result = results.get(this.tagSlot) as Array<PhraseMatch | undefined> | undefined
     if (!result) {
       result = this.scanTags(text, scan)
-      scan.slots[this.tagSlot] = result
+      results.set(this.tagSlot, result)
     }
 
     return result
+  }
+
+  /** The result of `firstPerTag` for a text where nothing matches (shared). */
+  private noTags: Array<PhraseMatch | undefined> | undefined
+
+  /**
+   * Whether none of the phrases can start anywhere in the text, known from
+   * the text's candidate positions without scanning (most matchers, for
+   * most sentences).
+   */
+  private cannotMatch(text: string, scan: TextScan): boolean {
+    if (this.pending || this.open.length > 0) return false
+    const index = scan.candidates
+    if (!index || scan.candidatesVersion !== vocabularyVersion) return false
+    return candidateRange(index, this.id) === -1
+  }
+
+  /** False when no phrase can match `text` (known without scanning once the text's candidates are indexed). */
+  mayMatch(text: string): boolean {
+    return !this.cannotMatch(text, scanOf(text))
   }
 
   /** The longest end per tag at the current position; only the tags touched there are reset. */
@@ -1056,20 +1302,23 @@ export class PhraseMatcher {
     const id = this.id
     const ends = this.ends
     const touched = this.touched
+    const positions = this.positions
+    const to = this.to
     let remaining = this.tags
-    for (let position = 0; position < tokens.length && remaining > 0; position++) {
+    for (let index = this.from; index < to && remaining > 0; index++) {
+      const position = positions ? positions[index] : index
       const token = tokens[position]
       if (token.afterHyphen) continue
-      const candidates = token.starts ? token.starts[id] : undefined
+      const candidates = token.starts ? token.starts.byMatcher[id] : undefined
       if (candidates) this.visitTags(candidates, tokens, position, result)
       if (token.numeric) {
-        const numbers = numberStarts[id]
+        const numbers = numberStarts.byMatcher[id]
         if (numbers) this.visitTags(numbers, tokens, position, result)
       }
 
       if (token.kind === 'word') {
         for (const prefix of token.prefixIds) {
-          const prefixed = prefixStarts[prefix][id]
+          const prefixed = prefixStarts[prefix].byMatcher[id]
           if (prefixed) this.visitTags(prefixed, tokens, position, result)
         }
       }
@@ -1109,10 +1358,12 @@ export class PhraseMatcher {
   first(text: string, from = 0): PhraseMatch | undefined {
     const scan = scanOf(text)
     if (from === 0) {
-      const cached = scan.slots[this.firstSlot] as PhraseMatch | null | undefined
+      if (this.cannotMatch(text, scan)) return undefined
+      const results = (scan.results ??= new Map())
+      const cached = results.get(this.firstSlot) as PhraseMatch | null | undefined
       if (cached !== undefined) return cached ?? undefined
       const found = this.search(text, scan, 0)
-      scan.slots[this.firstSlot] = found ?? NO_MATCH
+      results.set(this.firstSlot, found ?? NO_MATCH)
       return found
     }
 
@@ -1121,7 +1372,10 @@ export class PhraseMatcher {
 
   private search(text: string, scan: TextScan, from: number): PhraseMatch | undefined {
     const tokens = this.begin(text, scan)
-    for (let position = 0; position < tokens.length; position++) {
+    const positions = this.positions
+    const to = this.to
+    for (let index = this.from; index < to; index++) {
+      const position = positions ? positions[index] : index
       if (tokens[position].start < from) continue
       const end = this.longestAt(tokens, position)
       if (end !== -1) return toMatch(text, tokens, position, end)
@@ -1133,10 +1387,12 @@ export class PhraseMatcher {
   /** All non-overlapping matches, left to right (cached per text; do not modify). */
   all(text: string): PhraseMatch[] {
     const scan = scanOf(text)
-    let found = scan.slots[this.allSlot] as PhraseMatch[] | undefined
+    if (this.cannotMatch(text, scan)) return NO_MATCHES
+    const results = (scan.results ??= new Map())
+    let found = results.get(this.allSlot) as PhraseMatch[] | undefined
     if (!found) {
       found = this.scanAll(text, scan)
-      scan.slots[this.allSlot] = found
+      results.set(this.allSlot, found)
     }
 
     return found
@@ -1145,11 +1401,17 @@ export class PhraseMatcher {
   private scanAll(text: string, scan: TextScan): PhraseMatch[] {
     const found: PhraseMatch[] = []
     const tokens = this.begin(text, scan)
-    for (let position = 0; position < tokens.length; position++) {
+    const positions = this.positions
+    const to = this.to
+    // A match ends where the next one may start.
+    let next = 0
+    for (let index = this.from; index < to; index++) {
+      const position = positions ? positions[index] : index
+      if (position < next) continue
       const end = this.longestAt(tokens, position)
       if (end === -1) continue
       found.push(toMatch(text, tokens, position, end))
-      position = end - 1
+      next = end
     }
 
     return found
