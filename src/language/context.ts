@@ -6,6 +6,7 @@
 import type {Article, Sentence} from '../article/types.js'
 import {splitClauses, type Clause} from './clauses.js'
 import {directiveClauses, type DirectiveClause} from './directive.js'
+import {memoByText} from './phrases.js'
 import {quotedRanges} from './negation.js'
 
 export interface SentenceAnalysis {
@@ -23,10 +24,25 @@ export interface SentenceAnalysis {
 
 const cache = new WeakMap<Sentence, SentenceAnalysis>()
 
+/** What depends on the text alone, computed once per text (a re-lint reuses it for unchanged sentences). */
+interface TextAnalysis {
+  clauses: Clause[]
+  directives: DirectiveClause[]
+  quoted: Array<[number, number]>
+  /** `isGarbled` as prose and as not prose, when asked. */
+  garbledProse?: boolean
+  garbledOther?: boolean
+}
+
+const textAnalysis = memoByText((text): TextAnalysis => {
+  const clauses = splitClauses(text)
+  return {clauses, directives: directiveClauses(text, clauses), quoted: quotedRanges(text)}
+})
+
 export function analyse(article: Article, sentence: Sentence): SentenceAnalysis {
   let analysis = cache.get(sentence)
   if (!analysis) {
-    const clauses = splitClauses(sentence.text)
+    const text = textAnalysis(sentence.text)
     const block = article.blocks[sentence.block]
     const literal: Array<[number, number]> = []
     for (const [from, to] of block.literal) {
@@ -35,13 +51,23 @@ export function analyse(article: Article, sentence: Sentence): SentenceAnalysis 
       if (end > start) literal.push([start, end])
     }
 
+    const prose = sentence.kind === 'paragraph'
+    let garbled = prose ? text.garbledProse : text.garbledOther
+    if (garbled === undefined) {
+      garbled = isGarbled(sentence.text, prose)
+      if (prose) text.garbledProse = garbled
+      else text.garbledOther = garbled
+    }
+
+    // The clauses, directives and quoted ranges are shared by every sentence
+    // with this text: rules read them, never modify them.
     analysis = {
-      clauses,
-      directives: directiveClauses(sentence.text, clauses),
-      quoted: quotedRanges(sentence.text),
+      clauses: text.clauses,
+      directives: text.directives,
+      quoted: text.quoted,
       literal,
       sectionPath: article.sections[sentence.section].path.map((heading) => heading.toLowerCase()),
-      garbled: isGarbled(sentence.text, sentence.kind === 'paragraph')
+      garbled
     }
     cache.set(sentence, analysis)
   }
