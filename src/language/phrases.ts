@@ -59,12 +59,13 @@ export interface Token {
 const NO_IDS: number[] = []
 
 const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
-const TOKEN_RE = /\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{N}_']+|[^\s\p{L}\p{N}]/gu
+/** Numbers, words and single punctuation marks (the groups say which; tested in this order). */
+const TOKEN_RE = /(\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{N}_']+)|([^\s\p{L}\p{N}])/gu
 
 /** Split text into word, number and punctuation tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const source = text.replace(/’/g, "'")
+  const source = text.includes('’') ? text.replace(/’/g, "'") : text
   TOKEN_RE.lastIndex = 0
   let match: RegExpExecArray | null
   let previousHyphenEnd = -1
@@ -72,29 +73,30 @@ export function tokenize(text: string): Token[] {
     const raw = match[0]
     const start = match.index
     const end = start + raw.length
-    if (raw === '-' || raw === '–' || raw === '—') {
+    const afterHyphen = start === previousHyphenEnd
+    if (match[1] !== undefined) {
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+      continue
+    }
+
+    if (match[3] !== undefined) {
       // A hyphen joining two words is not a token of its own.
       if (raw === '-' && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
         previousHyphenEnd = end
         continue
       }
-    }
 
-    const afterHyphen = start === previousHyphenEnd
-    if (/^\d/.test(raw)) {
-      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
-      continue
-    }
-
-    if (/^[^\p{L}\p{N}_']$/u.test(raw)) {
       tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
-    // A clitic on its own ("'s" in a pattern) is one word.
-    if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
-      tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
-      continue
+    // A word (letters, digits, `_` and apostrophes; never starting with an ASCII digit).
+    if (raw.charCodeAt(0) === 39 /* ' */) {
+      // A clitic on its own ("'s" in a pattern) is one word.
+      if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
+        tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+        continue
+      }
     }
 
     // Leading/trailing quote marks are punctuation, not part of the word.
@@ -124,7 +126,8 @@ export function tokenize(text: string): Token[] {
 
 function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boolean): void {
   const lower = word.toLowerCase()
-  const clitic = CLITIC.exec(lower)
+  // Every clitic has an apostrophe.
+  const clitic = lower.includes("'") ? CLITIC.exec(lower) : null
   if (clitic && clitic[1].length > 0 && !/^\d+$/.test(clitic[1])) {
     const stemLength = clitic[1].length
     tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
@@ -133,7 +136,8 @@ function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boo
   }
 
   // "400mg": a number touching its unit is two tokens.
-  const unit = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word)
+  const first = word.charCodeAt(0)
+  const unit = first >= 48 && first <= 57 ? /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word) : null
   if (unit) {
     tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
     tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
@@ -1011,6 +1015,8 @@ function strictAnchorOf(node: Node): Anchor | undefined {
 /** An anchor with its prefixes as vocabulary ids. */
 interface CompiledAnchor {
   words: Set<string>
+  /** The word, when it is one word and no prefix (most anchors). */
+  single: string | undefined
   prefixes: number[]
   /** Whether it occurs in the text with this scan id (shared anchors are checked once per text). */
   scan: number
@@ -1023,7 +1029,8 @@ const compiledAnchors = new WeakMap<Anchor, CompiledAnchor>()
 function compileAnchor(anchor: Anchor): CompiledAnchor {
   let compiled = compiledAnchors.get(anchor)
   if (!compiled) {
-    compiled = {words: anchor.words, prefixes: anchor.prefixes.map((prefix) => prefixId(prefix)), scan: -1, present: false}
+    const single = anchor.words.size === 1 && anchor.prefixes.length === 0 ? [...anchor.words][0] : undefined
+    compiled = {words: anchor.words, single, prefixes: anchor.prefixes.map((prefix) => prefixId(prefix)), scan: -1, present: false}
     compiledAnchors.set(anchor, compiled)
   }
 
@@ -1050,6 +1057,7 @@ function anchorPresent(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]):
 
 function anchorIn(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
   const words = wordsIn(scan, tokens)
+  if (anchor.single !== undefined) return words.has(anchor.single)
   // Look the smaller set up in the larger one.
   if (anchor.words.size <= words.size) {
     for (const word of anchor.words) if (words.has(word)) return true
