@@ -49,8 +49,9 @@ export async function lint(input: Compatible | VFile, options: LintOptions = {})
   const resolver = options.resolver ?? createResolver(options)
   const config = await resolver.resolve(file.path)
   // A string (or a VFile holding one) is the text as given: only bytes are
-  // checked for invalid UTF-8.
-  return lintVFile(file, config, {format: options.format, lossyStrings: false})
+  // checked for invalid UTF-8. Callers re-lint edited texts (the language
+  // server on every change): unchanged parts are not parsed again.
+  return lintVFile(file, config, {format: options.format, lossyStrings: false, reuse: true})
 }
 
 export function createResolver(options: LintOptions = {}): ConfigResolver {

@@ -12,7 +12,7 @@ import {walkText} from './from-text.js'
 import {splitSentences} from './sentences.js'
 import {markdownBudget, maskPlain, plainWarning, unmaskPlain} from '../parse/budget.js'
 import {findNestingProblem} from '../parse/depth.js'
-import {getParser} from '../parse/index.js'
+import {getParser, getReusingMarkdown} from '../parse/index.js'
 import type {
   Article,
   Block,
@@ -60,13 +60,22 @@ export class ParseError extends Error {
  * Build the model. The format's parser must be loaded (`loadParser`).
  * Throws `ParseError` when the file cannot be parsed at all (broken MDX).
  */
-export function buildArticle(source: string, format: Format): Article {
+export interface BuildOptions {
+  /**
+   * The text may be an edit of one built before (the editor): parse
+   * Markdown chunk by chunk, reusing unchanged chunks (same tree). Needs
+   * `loadReusingMarkdown()`.
+   */
+  reuse?: boolean
+}
+
+export function buildArticle(source: string, format: Format, options: BuildOptions = {}): Article {
   // Results cached per text belong to the previous article: drop them.
   startArticle()
   // A byte order mark would hide front matter from the parsers: parse the
   // text after it, then shift every offset back into the original.
   if (source.charCodeAt(0) === 0xfeff) {
-    return shiftArticle(buildArticle(source.slice(1), format), source, 1)
+    return shiftArticle(buildArticle(source.slice(1), format, options), source, 1)
   }
 
   const builder = new ArticleBuilder(source)
@@ -96,7 +105,9 @@ export function buildArticle(source: string, format: Format): Article {
     case 'markdown': {
       const plain = budget?.plain ?? []
       if (plain.length === 0) {
-        walkMdast(getParser('markdown')(source) as never, builder)
+        // An editor's re-lint re-uses the parse of unchanged chunks.
+        const parse = (options.reuse ? getReusingMarkdown() : undefined) ?? getParser('markdown')
+        walkMdast(parse(source) as never, builder)
         break
       }
 

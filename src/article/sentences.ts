@@ -8,6 +8,7 @@
  * "sentence" never spans a whole page.
  */
 import {ParseEnglish} from 'parse-english'
+import {textCache} from '../language/text-cache.js'
 
 export interface SentenceSpan {
   start: number
@@ -25,7 +26,24 @@ interface NlcstNode {
   position?: {start: {offset?: number}; end: {offset?: number}}
 }
 
+/**
+ * Spans per block text, for the current and the previous article: a
+ * re-lint after an edit splits only the blocks that changed. The spans are
+ * shared: callers must not modify them.
+ */
+const recent = textCache<string, SentenceSpan[]>()
+
 export function splitSentences(text: string): SentenceSpan[] {
+  let spans = recent.get(text)
+  if (!spans) {
+    spans = split(text)
+    recent.set(text, spans)
+  }
+
+  return spans
+}
+
+function split(text: string): SentenceSpan[] {
   parser ??= new ParseEnglish()
   const spans: SentenceSpan[] = []
   const masked = maskLongWords(text)

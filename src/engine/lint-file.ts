@@ -8,7 +8,7 @@ import {VFileMessage} from 'vfile-message'
 import {buildArticle, formatFromPath, ParseError} from '../article/build.js'
 import type {Format} from '../article/types.js'
 import type {ResolvedConfig} from '../config/types.js'
-import {loadParser} from '../parse/index.js'
+import {loadParser, loadReusingMarkdown} from '../parse/index.js'
 import {runRules} from './run.js'
 
 export interface LintFileOptions {
@@ -21,6 +21,11 @@ export interface LintFileOptions {
    * checked exactly (a valid file may contain U+FFFD itself).
    */
   lossyStrings?: boolean
+  /**
+   * The text may be an edit of one linted before (library API, language
+   * server): reuse the parse of unchanged parts. Same messages either way.
+   */
+  reuse?: boolean
 }
 
 /** Add a fatal message for a file that cannot be linted. */
@@ -54,9 +59,10 @@ export async function lintVFile(
 
   const format = options.format ?? formatFromPath(file.path)
   await loadParser(format)
+  if (options.reuse && format === 'markdown') await loadReusingMarkdown()
   let article
   try {
-    article = buildArticle(text, format)
+    article = buildArticle(text, format, {reuse: options.reuse})
   } catch (error) {
     if (error instanceof ParseError) {
       failFile(file, error.message, error.line, error.column)

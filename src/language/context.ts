@@ -6,8 +6,8 @@
 import type {Article, Sentence} from '../article/types.js'
 import {splitClauses, type Clause} from './clauses.js'
 import {directiveClauses, type DirectiveClause} from './directive.js'
+import {memoByText} from './phrases.js'
 import {quotedRanges} from './negation.js'
-import {textCache} from './text-cache.js'
 
 export interface SentenceAnalysis {
   clauses: Clause[]
@@ -24,27 +24,25 @@ export interface SentenceAnalysis {
 
 const cache = new WeakMap<Sentence, SentenceAnalysis>()
 
-type TextAnalysis = Pick<SentenceAnalysis, 'clauses' | 'directives' | 'quoted' | 'garbled'>
-
-/** The parts that depend on the text alone, shared by sentences with the same text (read-only). */
-const byText = textCache<string, TextAnalysis>()
-
-function analyseText(text: string, paragraph: boolean): TextAnalysis {
-  const key = (paragraph ? 'p' : 'o') + text
-  let found = byText.get(key)
-  if (!found) {
-    const clauses = splitClauses(text)
-    found = {clauses, directives: directiveClauses(text, clauses), quoted: quotedRanges(text), garbled: isGarbled(text, paragraph)}
-    byText.set(key, found)
-  }
-
-  return found
+/** What depends on the text alone, computed once per text (a re-lint reuses it for unchanged sentences). */
+interface TextAnalysis {
+  clauses: Clause[]
+  directives: DirectiveClause[]
+  quoted: Array<[number, number]>
+  /** `isGarbled` as prose and as not prose, when asked. */
+  garbledProse?: boolean
+  garbledOther?: boolean
 }
+
+const textAnalysis = memoByText((text): TextAnalysis => {
+  const clauses = splitClauses(text)
+  return {clauses, directives: directiveClauses(text, clauses), quoted: quotedRanges(text)}
+})
 
 export function analyse(article: Article, sentence: Sentence): SentenceAnalysis {
   let analysis = cache.get(sentence)
   if (!analysis) {
-    const {clauses, directives, quoted, garbled} = analyseText(sentence.text, sentence.kind === 'paragraph')
+    const text = textAnalysis(sentence.text)
     const block = article.blocks[sentence.block]
     const literal: Array<[number, number]> = []
     for (const [from, to] of block.literal) {
@@ -53,10 +51,20 @@ export function analyse(article: Article, sentence: Sentence): SentenceAnalysis 
       if (end > start) literal.push([start, end])
     }
 
+    const prose = sentence.kind === 'paragraph'
+    let garbled = prose ? text.garbledProse : text.garbledOther
+    if (garbled === undefined) {
+      garbled = isGarbled(sentence.text, prose)
+      if (prose) text.garbledProse = garbled
+      else text.garbledOther = garbled
+    }
+
+    // The clauses, directives and quoted ranges are shared by every sentence
+    // with this text: rules read them, never modify them.
     analysis = {
-      clauses,
-      directives,
-      quoted,
+      clauses: text.clauses,
+      directives: text.directives,
+      quoted: text.quoted,
       literal,
       sectionPath: article.sections[sentence.section].path.map((heading) => heading.toLowerCase()),
       garbled

@@ -5,8 +5,7 @@
  * `remove` drops phrases by their text.
  */
 import type {PhraseChanges} from '../engine/rule.js'
-import {textCache} from './text-cache.js'
-import {compilePhrases, compileTagged, firstMatch, PhraseSyntaxError, type Lexicons, type PhraseMatch} from './phrases.js'
+import {compilePhrases, compileTagged, firstMatch, memoByText, PhraseSyntaxError, type Lexicons, type PhraseMatch} from './phrases.js'
 
 export type GroupEntry = string | {all: string[]}
 
@@ -60,7 +59,7 @@ export function groupEntries(
   return result
 }
 
-/** All groups of a rule compiled into one tagged matcher (one scan per text). */
+/** The groups of a rule, each compiled into its own tagged matcher. */
 export interface GroupSet {
   /** The first match of each group that matches `text`. */
   matchAll(text: string): Map<string, PhraseMatch>
@@ -68,54 +67,51 @@ export interface GroupSet {
   match(group: string, text: string): PhraseMatch | undefined
 }
 
+/**
+ * Each group is one tagged matcher (its phrases, then each phrase of its
+ * `all` combinations), scanned only when a rule asks about that group: a
+ * rule that stops at the first group that fires, or asks about one group in
+ * a clause, does not scan the others. Results are kept with the text.
+ */
 export function compileGroupSet(groups: Record<string, GroupEntry[]>, lexicons: Lexicons): GroupSet {
-  const lists: string[][] = []
-  const plan: Array<{id: string; single: number; all: number[][]}> = []
+  const compiled = new Map<string, (text: string) => PhraseMatch | null>()
   for (const [id, entries] of Object.entries(groups)) {
     const singles = entries.filter((entry): entry is string => typeof entry === 'string')
-    const single = lists.push(singles) - 1
+    const lists: string[][] = [singles]
     const all = entries
       .filter((entry): entry is {all: string[]} => typeof entry === 'object' && entry !== null && Array.isArray(entry.all))
       .map((entry) => entry.all.map((phrase) => lists.push([phrase]) - 1))
-    plan.push({id, single, all})
-  }
-
-  const matcher = compileTagged(lists, lexicons, 'iu')
-  const recent = textCache<string, Map<string, PhraseMatch>>()
-  const matchAll = (text: string): Map<string, PhraseMatch> => {
-    const cached = recent.get(text)
-    if (cached) return cached
-    const found = new Map<string, PhraseMatch>()
-    const results = matcher.firstPerTag(text)
-    for (const {id, single, all} of plan) {
-      const direct = results[single]
-      if (direct) {
-        found.set(id, direct)
-        continue
-      }
-
+    const matcher = compileTagged(lists, lexicons, 'iu')
+    const first = memoByText((text): PhraseMatch | null => {
+      const results = matcher.firstPerTag(text)
+      if (results[0]) return results[0]
       for (const combination of all) {
         const matches = combination.map((tag) => results[tag])
-        if (matches.every(Boolean)) {
-          found.set(id, matches[0]!)
-          break
-        }
+        if (matches.every(Boolean)) return matches[0]!
       }
-    }
 
-    recent.set(text, found)
-    return found
+      return null
+    })
+    // Nothing is kept for a text in which no phrase of the group can start.
+    compiled.set(id, (text) => (matcher.mayMatch(text) ? first(text) : null))
   }
 
+  const match = (group: string, text: string): PhraseMatch | undefined => compiled.get(group)?.(text) ?? undefined
   return {
-    matchAll,
-    match(group, text) {
-      return matchAll(text).get(group)
-    }
+    matchAll(text) {
+      const found = new Map<string, PhraseMatch>()
+      for (const id of compiled.keys()) {
+        const result = match(id, text)
+        if (result) found.set(id, result)
+      }
+
+      return found
+    },
+    match
   }
 }
 
-/** Matchers for each group, all served by one shared scan. */
+/** Matchers for each group. */
 export function compileGroupMatchers(groups: Record<string, GroupEntry[]>, lexicons: Lexicons): Record<string, CompiledMatcher> {
   const set = compileGroupSet(groups, lexicons)
   return Object.fromEntries(Object.keys(groups).map((id) => [id, {match: (text: string) => set.match(id, text)}]))

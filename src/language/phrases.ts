@@ -47,17 +47,25 @@ export interface Token {
   kind: 'word' | 'number' | 'punct'
   /** The token follows a hyphen inside a compound ("pre-pregnancy"). */
   afterHyphen: boolean
-  /** Prefixes of `norm`, computed once when first needed. */
-  prefixes?: string[]
+  /** Phrases that can start with this word, per matcher (set when a matcher scans the text). */
+  starts: Starts | undefined
+  /** Ids of the pattern prefixes (`detox*`) the word starts with (set with `starts`). */
+  prefixIds: number[]
+  /** A number or a number word, which `#` matches (set with `starts`). */
+  numeric: boolean
 }
 
+/** Shared empty list of prefix ids. */
+const NO_IDS: number[] = []
+
 const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
-const TOKEN_RE = /\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?|[\p{L}\p{N}_']+|[^\s\p{L}\p{N}]/gu
+/** Numbers, words and single punctuation marks (the groups say which; tested in this order). */
+const TOKEN_RE = /(\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{N}_']+)|([^\s\p{L}\p{N}])/gu
 
 /** Split text into word, number and punctuation tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
-  const source = text.replace(/’/g, "'")
+  const source = text.includes('’') ? text.replace(/’/g, "'") : text
   TOKEN_RE.lastIndex = 0
   let match: RegExpExecArray | null
   let previousHyphenEnd = -1
@@ -65,36 +73,37 @@ export function tokenize(text: string): Token[] {
     const raw = match[0]
     const start = match.index
     const end = start + raw.length
-    if (raw === '-' || raw === '–' || raw === '—') {
+    const afterHyphen = start === previousHyphenEnd
+    if (match[1] !== undefined) {
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+      continue
+    }
+
+    if (match[3] !== undefined) {
       // A hyphen joining two words is not a token of its own.
       if (raw === '-' && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
         previousHyphenEnd = end
         continue
       }
-    }
 
-    const afterHyphen = start === previousHyphenEnd
-    if (/^\d/.test(raw)) {
-      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen})
+      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
-    if (/^[^\p{L}\p{N}_']$/u.test(raw)) {
-      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen})
-      continue
-    }
-
-    // A clitic on its own ("'s" in a pattern) is one word.
-    if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
-      tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false})
-      continue
+    // A word (letters, digits, `_` and apostrophes; never starting with an ASCII digit).
+    if (raw.charCodeAt(0) === 39 /* ' */) {
+      // A clitic on its own ("'s" in a pattern) is one word.
+      if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
+        tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+        continue
+      }
     }
 
     // Leading/trailing quote marks are punctuation, not part of the word.
     let word = raw
     let from = start
     while (word.startsWith("'")) {
-      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false})
+      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
       word = word.slice(1)
       from++
     }
@@ -108,7 +117,7 @@ export function tokenize(text: string): Token[] {
     if (word) pushWord(tokens, word, from, afterHyphen)
     for (let index = 0; index < trailing; index++) {
       const at = from + word.length + index
-      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false})
+      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     }
   }
 
@@ -117,36 +126,25 @@ export function tokenize(text: string): Token[] {
 
 function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boolean): void {
   const lower = word.toLowerCase()
-  const clitic = CLITIC.exec(lower)
+  // Every clitic has an apostrophe.
+  const clitic = lower.includes("'") ? CLITIC.exec(lower) : null
   if (clitic && clitic[1].length > 0 && !/^\d+$/.test(clitic[1])) {
     const stemLength = clitic[1].length
-    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen})
-    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false})
+    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     return
   }
 
   // "400mg": a number touching its unit is two tokens.
-  const unit = /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word)
+  const first = word.charCodeAt(0)
+  const unit = first >= 48 && first <= 57 ? /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word) : null
   if (unit) {
-    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen})
-    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false})
+    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
     return
   }
 
-  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen})
-}
-
-const tokenCache = textCache<string, Token[]>()
-
-/** Tokens of `text`, cached: many matchers look at the same sentence. */
-export function tokensOf(text: string): Token[] {
-  let tokens = tokenCache.get(text)
-  if (!tokens) {
-    tokens = tokenize(text)
-    tokenCache.set(text, tokens)
-  }
-
-  return tokens
+  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
 }
 
 // ---------------------------------------------------------------------------
@@ -165,49 +163,14 @@ type Node =
 /** Options of an alternative indexed by their first word, for large lists. */
 interface AltIndex {
   byWord: Map<string, Node[]>
-  byPrefix: Map<string, Node[]>
+  /** By prefix id. */
+  byPrefix: Map<number, Node[]>
+  /** Options that start with `#`. */
+  numbers: Node[]
   rest: Node[]
 }
 
-/** Distinct key lengths of a prefix map, cached. */
-const prefixLengths = new WeakMap<Map<string, unknown[]>, number[]>()
-
-/** Look up everything indexed under a prefix of `word` (shortest first). */
-function prefixLookup<T>(map: Map<string, T[]>, word: string, visit: (item: T) => void): void {
-  if (map.size === 0) return
-  let lengths = prefixLengths.get(map as Map<string, unknown[]>)
-  if (!lengths) {
-    lengths = [...new Set([...map.keys()].map((key) => key.length))].sort((a, b) => a - b)
-    prefixLengths.set(map as Map<string, unknown[]>, lengths)
-  }
-
-  for (const length of lengths) {
-    if (length > word.length) break
-    const items = map.get(word.slice(0, length))
-    if (items) for (const item of items) visit(item)
-  }
-}
-
-/** Like `prefixLookup`, with the token's prefix strings computed once. */
-function tokenPrefixLookup<T>(map: Map<string, T[]>, token: Token, visit: (item: T) => void): void {
-  if (map.size === 0) return
-  const word = token.norm
-  let prefixes = token.prefixes
-  if (!prefixes) {
-    prefixes = []
-    for (let length = 1; length <= Math.min(word.length, 16); length++) prefixes.push(word.slice(0, length))
-    token.prefixes = prefixes
-  }
-
-  for (const prefix of prefixes) {
-    const items = map.get(prefix)
-    if (items) for (const item of items) visit(item)
-  }
-
-  if (word.length > 16) prefixLookup(map, word, (item) => visit(item))
-}
-
-function addTo<T>(map: Map<string, T[]>, key: string, item: T): void {
+function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
   const list = map.get(key)
   if (list) list.push(item)
   else map.set(key, [item])
@@ -358,6 +321,349 @@ function splitPattern(phrase: string): string[] {
 }
 
 // ---------------------------------------------------------------------------
+// The vocabulary and the per-text scan.
+//
+// Every compiled matcher registers, once, the words, word prefixes and number
+// slot its phrases can start with in one shared vocabulary. A text is
+// tokenised once; each token is looked up in the vocabulary once (its exact
+// word, and the prefixes it starts with through a character trie). A matcher
+// scanning the text then reads its candidate phrases at each token by its own
+// index (`starts[matcher]`) instead of hashing the word and all its prefixes
+// again, and everything computed about the text (tokens, word set, each
+// matcher's results) lives in one record per text.
+
+/** Candidate entries per matcher id, for one word, one prefix or the number slot. */
+interface Starts {
+  byMatcher: Array<Entry[] | undefined>
+  /** The matcher ids that have entries here. */
+  matchers: number[]
+}
+
+function newStarts(): Starts {
+  return {byMatcher: [], matchers: []}
+}
+
+const wordStarts = new Map<string, Starts>()
+const prefixStarts: Starts[] = []
+const numberStarts: Starts = newStarts()
+const prefixIds = new Map<string, number>()
+
+interface TrieNode {
+  id: number
+  next: Map<number, TrieNode> | undefined
+}
+
+const prefixTrie: TrieNode = {id: -1, next: undefined}
+
+/** Changes when a word or prefix is added: token lookups made before are stale. */
+let vocabularyVersion = 0
+let matcherCount = 0
+
+/** The id of a word prefix (`detox*`), registered on first use. */
+function prefixId(prefix: string): number {
+  let id = prefixIds.get(prefix)
+  if (id !== undefined) return id
+  id = prefixIds.size
+  prefixIds.set(prefix, id)
+  prefixStarts.push(newStarts())
+  let node = prefixTrie
+  for (let index = 0; index < prefix.length; index++) {
+    const code = prefix.charCodeAt(index)
+    node.next ??= new Map()
+    let child = node.next.get(code)
+    if (!child) {
+      child = {id: -1, next: undefined}
+      node.next.set(code, child)
+    }
+
+    node = child
+  }
+
+  node.id = id
+  vocabularyVersion++
+  return id
+}
+
+/** Ids of the registered prefixes `word` starts with (shortest first). */
+function prefixesOf(word: string): number[] {
+  let ids = NO_IDS
+  let node: TrieNode | undefined = prefixTrie
+  for (let index = 0; index < word.length; index++) {
+    node = node.next?.get(word.charCodeAt(index))
+    if (!node) break
+    if (node.id !== -1) {
+      if (ids === NO_IDS) ids = []
+      ids.push(node.id)
+    }
+  }
+
+  return ids
+}
+
+function wordStartsFor(word: string): Starts {
+  let starts = wordStarts.get(word)
+  if (!starts) {
+    starts = newStarts()
+    wordStarts.set(word, starts)
+    vocabularyVersion++
+  }
+
+  return starts
+}
+
+function addStart(starts: Starts, matcher: number, entry: Entry): void {
+  const list = starts.byMatcher[matcher]
+  if (list) list.push(entry)
+  else {
+    starts.byMatcher[matcher] = [entry]
+    starts.matchers.push(matcher)
+  }
+}
+
+/** Register every prefix used anywhere in a pattern (alternatives are indexed by them lazily). */
+function registerPrefixes(node: Node): void {
+  switch (node.type) {
+    case 'prefix': {
+      prefixId(node.value)
+      break
+    }
+
+    case 'seq': {
+      for (const item of node.items) registerPrefixes(item)
+      break
+    }
+
+    case 'alt': {
+      for (const option of node.options) registerPrefixes(option)
+      break
+    }
+
+    default:
+  }
+}
+
+/** Everything computed about one text: its tokens, their words, results per matcher. */
+interface TextScan {
+  /** Unique per record. */
+  id: number
+  tokens: Token[] | undefined
+  /** Vocabulary version the tokens were looked up for. */
+  version: number
+  words: Set<string> | undefined
+  /** Prefix ids present in the text, and the vocabulary version they are for. */
+  prefixes: Set<number> | undefined
+  prefixesVersion: number
+  /**
+   * Where each matcher's phrases can start, from one pass over the tokens
+   * for all matchers (built when a second matcher looks at the text), and
+   * the vocabulary version it is for. Packed: `[n, matcher ids (ascending)
+   * × n, offsets × (n + 1), positions…]`.
+   */
+  candidates: Int32Array | undefined
+  candidatesVersion: number
+  /** Matcher scans of this text before the candidates were built. */
+  scanned: number
+  /** Results per matcher (and per memo), by slot number; only texts a matcher had to scan. */
+  results: Map<number, unknown> | undefined
+}
+
+const scans = textCache<string, TextScan>()
+let slotCount = 0
+let scanCount = 0
+let lastText: string | undefined
+let lastScan: TextScan | undefined
+
+/** The record of `text` (consecutive calls are mostly about the same sentence). */
+function scanOf(text: string): TextScan {
+  if (text === lastText && lastScan) return lastScan
+  let scan = scans.get(text)
+  if (!scan) {
+    scan = {
+      id: scanCount++,
+      tokens: undefined,
+      version: -1,
+      words: undefined,
+      prefixes: undefined,
+      prefixesVersion: -1,
+      candidates: undefined,
+      candidatesVersion: -1,
+      scanned: 0,
+      results: undefined
+    }
+    scans.set(text, scan)
+  }
+
+  lastText = text
+  lastScan = scan
+  return scan
+}
+
+function tokensIn(text: string, scan: TextScan): Token[] {
+  let tokens = scan.tokens
+  if (!tokens) {
+    tokens = tokenize(text)
+    scan.tokens = tokens
+  }
+
+  return tokens
+}
+
+/** The tokens of a text, each looked up in the current vocabulary. */
+function lookedUp(text: string, scan: TextScan): Token[] {
+  const tokens = tokensIn(text, scan)
+  if (scan.version !== vocabularyVersion) {
+    for (const token of tokens) {
+      token.starts = wordStarts.get(token.norm)
+      token.prefixIds = prefixesOf(token.norm)
+      token.numeric = token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))
+    }
+
+    scan.version = vocabularyVersion
+  }
+
+  return tokens
+}
+
+function wordsIn(scan: TextScan, tokens: Token[]): Set<string> {
+  let words = scan.words
+  if (!words) {
+    words = new Set()
+    for (const token of tokens) words.add(token.norm)
+    scan.words = words
+  }
+
+  return words
+}
+
+function prefixesIn(scan: TextScan, tokens: Token[]): Set<number> {
+  let prefixes = scan.prefixes
+  if (!prefixes || scan.prefixesVersion !== scan.version) {
+    prefixes = new Set()
+    for (const token of tokens) for (const id of token.prefixIds) prefixes.add(id)
+    scan.prefixes = prefixes
+    scan.prefixesVersion = scan.version
+  }
+
+  return prefixes
+}
+
+/**
+ * The candidate index of a text (see `TextScan.candidates`), or undefined
+ * when it is not built: the first matcher to look at a text scans every
+ * token (most texts other than sentences are looked at by one matcher).
+ */
+function candidatesOf(scan: TextScan, tokens: Token[]): Int32Array | undefined {
+  const index = scan.candidates
+  if (index && scan.candidatesVersion === vocabularyVersion) return index
+  if (++scan.scanned < 2) return undefined
+  scan.candidates = buildCandidates(tokens)
+  scan.candidatesVersion = vocabularyVersion
+  return scan.candidates
+}
+
+// Scratch space for building candidate indexes (reused; sized by matcher count).
+const pairMatchers: number[] = []
+const pairPositions: number[] = []
+const touchedMatchers: number[] = []
+let counts = new Int32Array(64)
+let cursors = new Int32Array(64)
+let lastPosition = new Float64Array(64)
+let pairStamp = 1
+let pairBase = 1
+
+function addPair(matcher: number, position: number): void {
+  // A token can be a candidate for one matcher by its word, a prefix and as a number.
+  const stamp = pairBase + position
+  if (lastPosition[matcher] === stamp) return
+  lastPosition[matcher] = stamp
+  pairMatchers.push(matcher)
+  pairPositions.push(position)
+  if (counts[matcher]++ === 0) touchedMatchers.push(matcher)
+}
+
+function buildCandidates(tokens: Token[]): Int32Array {
+  if (counts.length < matcherCount) {
+    const size = Math.max(matcherCount, counts.length * 2)
+    counts = new Int32Array(size)
+    cursors = new Int32Array(size)
+    lastPosition = new Float64Array(size)
+  }
+
+  // Stamps of this text: pairBase + position, above every earlier text's.
+  pairBase = pairStamp
+  pairStamp += tokens.length + 1
+  for (let position = 0; position < tokens.length; position++) {
+    const token = tokens[position]
+    if (token.afterHyphen) continue
+    if (token.starts) for (const id of token.starts.matchers) addPair(id, position)
+    if (token.numeric) for (const id of numberStarts.matchers) addPair(id, position)
+    if (token.kind === 'word') for (const prefix of token.prefixIds) for (const id of prefixStarts[prefix].matchers) addPair(id, position)
+  }
+
+  touchedMatchers.sort((a, b) => a - b)
+  const n = touchedMatchers.length
+  const index = new Int32Array(2 + 2 * n + pairPositions.length)
+  index[0] = n
+  let offset = 2 + 2 * n
+  for (let k = 0; k < n; k++) {
+    const matcher = touchedMatchers[k]
+    index[1 + k] = matcher
+    index[1 + n + k] = offset
+    cursors[matcher] = offset
+    offset += counts[matcher]
+    counts[matcher] = 0
+  }
+
+  index[1 + 2 * n] = offset
+  for (let pair = 0; pair < pairMatchers.length; pair++) index[cursors[pairMatchers[pair]]++] = pairPositions[pair]
+  pairMatchers.length = 0
+  pairPositions.length = 0
+  touchedMatchers.length = 0
+  return index
+}
+
+/** Where `matcher`'s candidates are in `index`: [from, to) (from === to: none). */
+function candidateRange(index: Int32Array, matcher: number): number {
+  // Binary search over the sorted matcher ids; returns the id's slot, or -1.
+  let low = 0
+  let high = index[0] - 1
+  while (low <= high) {
+    const mid = (low + high) >> 1
+    const id = index[1 + mid]
+    if (id === matcher) return mid
+    if (id < matcher) low = mid + 1
+    else high = mid - 1
+  }
+
+  return -1
+}
+
+/** Tokens of `text`, cached: many matchers look at the same sentence. */
+export function tokensOf(text: string): Token[] {
+  return tokensIn(text, scanOf(text))
+}
+
+/**
+ * Memoise a function of a text alongside the text's tokens and matches (the
+ * same lifetime: the current and the previous article). `compute` must not
+ * return undefined.
+ */
+export function memoByText<V>(compute: (text: string) => V): (text: string) => V {
+  const slot = slotCount++
+  return (text) => {
+    const scan = scanOf(text)
+    const results = (scan.results ??= new Map())
+    let value = results.get(slot) as V | undefined
+    if (value === undefined) {
+      value = compute(text)
+      results.set(slot, value)
+    }
+
+    return value
+  }
+}
+
+// ---------------------------------------------------------------------------
 // Matching: sets of positions.
 
 const EMPTY: number[] = []
@@ -379,7 +685,7 @@ const NUMBER_WORDS = new Set(
  * long word list is not tried option by option at every word.
  */
 function indexAlt(node: Extract<Node, {type: 'alt'}>): AltIndex {
-  const index: AltIndex = {byWord: new Map(), byPrefix: new Map(), rest: []}
+  const index: AltIndex = {byWord: new Map(), byPrefix: new Map(), numbers: [], rest: []}
   for (const option of node.options) {
     const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
     const empty = firstSet(option, first)
@@ -388,9 +694,9 @@ function indexAlt(node: Extract<Node, {type: 'alt'}>): AltIndex {
       continue
     }
 
-    if (first.number) first.words.add(NUMBER_KEY)
+    if (first.number) index.numbers.push(option)
     for (const word of first.words) addTo(index.byWord, word, option)
-    for (const prefix of first.prefixes) addTo(index.byPrefix, prefix, option)
+    for (const prefix of first.prefixes) addTo(index.byPrefix, prefixId(prefix), option)
   }
 
   node.index = index
@@ -410,7 +716,7 @@ function step(node: Node, tokens: Token[], position: number): number[] {
     }
 
     case 'number': {
-      return token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm)) ? next(position) : EMPTY
+      return token && token.numeric ? next(position) : EMPTY
     }
 
     case 'any': {
@@ -488,20 +794,26 @@ function step(node: Node, tokens: Token[], position: number): number[] {
       }
 
       if (node.optional) add(position)
-      if (token && token.kind !== 'punct' && node.words.has(token.norm)) add(position + 1)
-      const index = node.index ?? indexAlt(node)
-      // A number token starts both the options written with that number ("10K time") and those with `#`.
-      const options = token ? index.byWord.get(token.norm) : undefined
-      if (options) for (const option of options) for (const end of step(option, tokens, position)) add(end)
-      if (token && (token.kind === 'number' || NUMBER_WORDS.has(token.norm))) {
-        const numeric = index.byWord.get(NUMBER_KEY)
-        if (numeric) for (const option of numeric) for (const end of step(option, tokens, position)) add(end)
+      if (!token) {
+        const index = node.index ?? indexAlt(node)
+        for (const option of index.rest) for (const end of step(option, tokens, position)) add(end)
+        return ends ?? EMPTY
       }
 
-      if (token && token.kind === 'word') {
-        tokenPrefixLookup(index.byPrefix, token, (option) => {
-          for (const end of step(option, tokens, position)) add(end)
-        })
+      if (token.kind !== 'punct' && node.words.has(token.norm)) add(position + 1)
+      const index = node.index ?? indexAlt(node)
+      // A number token starts both the options written with that number ("10K time") and those with `#`.
+      const options = index.byWord.get(token.norm)
+      if (options) for (const option of options) for (const end of step(option, tokens, position)) add(end)
+      if (index.numbers.length > 0 && token.numeric) {
+        for (const option of index.numbers) for (const end of step(option, tokens, position)) add(end)
+      }
+
+      if (token.kind === 'word' && index.byPrefix.size > 0) {
+        for (const id of token.prefixIds) {
+          const prefixed = index.byPrefix.get(id)
+          if (prefixed) for (const option of prefixed) for (const end of step(option, tokens, position)) add(end)
+        }
       }
 
       for (const option of index.rest) for (const end of step(option, tokens, position)) add(end)
@@ -518,9 +830,6 @@ interface FirstSet {
   number: boolean
   open: boolean
 }
-
-/** Index key for number tokens (digits and number words). */
-const NUMBER_KEY = '\u0000#'
 
 function firstSet(node: Node, into: FirstSet): boolean {
   // Returns whether the node can match nothing (so the next one counts too).
@@ -579,7 +888,34 @@ interface Anchor {
   prefixes: string[]
 }
 
-/** Anchors of shared nodes (word lists), computed once. */
+/** Anchors of single words and prefixes, shared by every phrase that has them (never modified). */
+const wordAnchors = new Map<string, Anchor>()
+const prefixAnchors = new Map<string, Anchor>()
+
+function wordAnchor(word: string): Anchor {
+  let anchor = wordAnchors.get(word)
+  if (!anchor) {
+    anchor = {words: new Set([word]), prefixes: []}
+    wordAnchors.set(word, anchor)
+  }
+
+  return anchor
+}
+
+function prefixAnchor(prefix: string): Anchor {
+  let anchor = prefixAnchors.get(prefix)
+  if (!anchor) {
+    anchor = {words: new Set(), prefixes: [prefix]}
+    prefixAnchors.set(prefix, anchor)
+  }
+
+  return anchor
+}
+
+/** Anchors of alternatives, once per node. */
+const altAnchors = new WeakMap<Node, Anchor | null>()
+
+/** Anchors of shared sequences and alternatives (word lists), once per node. */
 const anchors = new WeakMap<Node, Anchor | null>()
 
 function anchorOf(node: Node): Anchor | undefined {
@@ -597,15 +933,15 @@ function anchorOf(node: Node): Anchor | undefined {
 function findAnchor(node: Node): Anchor | undefined {
   switch (node.type) {
     case 'word': {
-      return {words: new Set([node.caseSensitive ? node.value.toLowerCase() : node.value]), prefixes: []}
+      return wordAnchor(node.caseSensitive ? node.value.toLowerCase() : node.value)
     }
 
     case 'prefix': {
-      return {words: new Set(), prefixes: [node.value]}
+      return prefixAnchor(node.value)
     }
 
     case 'punct': {
-      return {words: new Set([node.value]), prefixes: []}
+      return wordAnchor(node.value)
     }
 
     case 'seq': {
@@ -620,10 +956,94 @@ function findAnchor(node: Node): Anchor | undefined {
 
     case 'alt': {
       if (node.optional) return undefined
+      let anchor = altAnchors.get(node)
+      if (anchor === undefined) {
+        anchor = altAnchor(node) ?? null
+        altAnchors.set(node, anchor)
+      }
+
+      return anchor ?? undefined
+    }
+
+    default: {
+      return undefined
+    }
+  }
+}
+
+function altAnchor(node: Extract<Node, {type: 'alt'}>): Anchor | undefined {
+  const words = new Set(node.words)
+  const prefixes: string[] = []
+  for (const option of node.options) {
+    const anchor = anchorOf(option)
+    if (!anchor) return undefined
+    for (const word of anchor.words) words.add(word)
+    prefixes.push(...anchor.prefixes)
+  }
+
+  return {words, prefixes}
+}
+
+function size(anchor: Anchor): number {
+  return anchor.words.size + anchor.prefixes.length * 4
+}
+
+/**
+ * Anchors of every required element of a sequence (not just the most
+ * selective one): all must occur for the phrase to match, so a phrase whose
+ * first word occurs but whose later parts do not is skipped without trying
+ * it. Only tests that are exact necessary conditions: a case-sensitive word
+ * with letters outside ASCII (whose lower case may differ from the token's)
+ * gives none.
+ */
+function requiredAnchors(node: Node, into: Anchor[]): Anchor[] {
+  if (node.type === 'seq') {
+    for (const item of node.items) requiredAnchors(item, into)
+  } else {
+    const anchor = strictAnchor(node)
+    if (anchor) into.push(anchor)
+  }
+
+  return into
+}
+
+/** Strict anchors of alternatives and sequences, once per node: entries share them. */
+const strictAnchors = new WeakMap<Node, Anchor | null>()
+
+function strictAnchor(node: Node): Anchor | undefined {
+  if (node.type !== 'alt' && node.type !== 'seq') return strictAnchorOf(node)
+  let anchor = strictAnchors.get(node)
+  if (anchor === undefined) {
+    anchor = strictAnchorOf(node) ?? null
+    strictAnchors.set(node, anchor)
+  }
+
+  return anchor ?? undefined
+}
+
+function strictAnchorOf(node: Node): Anchor | undefined {
+  switch (node.type) {
+    case 'word': {
+      if (node.caseSensitive && /[^\u0000-\u007f]/.test(node.value)) return undefined
+      return wordAnchor(node.caseSensitive ? node.value.toLowerCase() : node.value)
+    }
+
+    case 'seq': {
+      let best: Anchor | undefined
+      for (const item of node.items) {
+        const anchor = strictAnchor(item)
+        if (anchor && (!best || size(anchor) < size(best))) best = anchor
+      }
+
+      return best
+    }
+
+    case 'alt': {
+      if (node.optional) return undefined
       const words = new Set(node.words)
       const prefixes: string[] = []
       for (const option of node.options) {
-        const anchor = anchorOf(option)
+        const anchor = strictAnchor(option)
         if (!anchor) return undefined
         for (const word of anchor.words) words.add(word)
         prefixes.push(...anchor.prefixes)
@@ -633,41 +1053,67 @@ function findAnchor(node: Node): Anchor | undefined {
     }
 
     default: {
-      return undefined
+      return anchorOf(node)
     }
   }
 }
 
-function size(anchor: Anchor): number {
-  return anchor.words.size + anchor.prefixes.length * 4
+/** An anchor with its prefixes as vocabulary ids. */
+interface CompiledAnchor {
+  words: Set<string>
+  /** The word, when it is one word and no prefix (most anchors). */
+  single: string | undefined
+  prefixes: number[]
+  /** Whether it occurs in the text with this scan id (shared anchors are checked once per text). */
+  scan: number
+  present: boolean
+}
+
+const compiledAnchors = new WeakMap<Anchor, CompiledAnchor>()
+
+/** An anchor with prefix ids (registers its prefixes); once per anchor. */
+function compileAnchor(anchor: Anchor): CompiledAnchor {
+  let compiled = compiledAnchors.get(anchor)
+  if (!compiled) {
+    const single = anchor.words.size === 1 && anchor.prefixes.length === 0 ? [...anchor.words][0] : undefined
+    compiled = {words: anchor.words, single, prefixes: anchor.prefixes.map((prefix) => prefixId(prefix)), scan: -1, present: false}
+    compiledAnchors.set(anchor, compiled)
+  }
+
+  return compiled
 }
 
 interface Entry {
   node: Node
-  /** Found when first needed (`null`: none); most entries are never tried. */
-  anchor?: Anchor | null
+  /** The most selective anchor, and the anchors of every required element. */
+  anchor: CompiledAnchor | undefined
+  required: CompiledAnchor[]
   id: number
   /** Which phrase list (tag) the entry came from, for tagged matchers. */
   tag: number
 }
 
-const wordSets = textCache<Token[], Set<string>>()
-
-/** The distinct words of a token list (cached with the tokens). */
-function wordSet(tokens: Token[]): Set<string> {
-  let set = wordSets.get(tokens)
-  if (!set) {
-    set = new Set(tokens.map((token) => token.norm))
-    wordSets.set(tokens, set)
-  }
-
-  return set
+function anchorPresent(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
+  if (anchor.scan === scan.id) return anchor.present
+  const present = anchorIn(anchor, scan, tokens)
+  anchor.scan = scan.id
+  anchor.present = present
+  return present
 }
 
-function anchorPresent(anchor: Anchor, tokens: Token[], words: Set<string>): boolean {
-  for (const word of anchor.words) if (words.has(word)) return true
-  for (const prefix of anchor.prefixes) {
-    for (const token of tokens) if (token.norm.startsWith(prefix)) return true
+function anchorIn(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
+  const words = wordsIn(scan, tokens)
+  if (anchor.single !== undefined) return words.has(anchor.single)
+  // Look the smaller set up in the larger one.
+  if (anchor.words.size <= words.size) {
+    for (const word of anchor.words) if (words.has(word)) return true
+  } else {
+    for (const word of words) if (anchor.words.has(word)) return true
+  }
+
+  if (anchor.prefixes.length > 0) {
+    const prefixes = prefixesIn(scan, tokens)
+    for (const id of anchor.prefixes) if (prefixes.has(id)) return true
   }
 
   return false
@@ -706,93 +1152,157 @@ function distribute(node: Node): Node[] {
   return [node]
 }
 
+const NO_MATCH = null
+const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[]
+
 /** Compiled phrases. */
 export class PhraseMatcher {
-  private readonly byWord = new Map<string, Entry[]>()
-  private readonly byPrefix = new Map<string, Entry[]>()
+  private readonly id: number
   private readonly open: Entry[] = []
   private readonly entries: Entry[] = []
+  /** Each entry's first words and anchor, until the matcher is registered in the vocabulary. */
+  private pending: Array<{entry: Entry; first: FirstSet | undefined; anchor: Anchor | undefined}> | undefined = []
   readonly phrases: string[]
 
   /** Number of tags (phrase lists) in a tagged matcher. */
   readonly tags: number
 
+  /** Slots in a text's record: first match, all matches, first match per tag. */
+  private readonly firstSlot = slotCount++
+  private readonly allSlot = slotCount++
+  private readonly tagSlot = slotCount++
+
   constructor(nodes: Node[], phrases: string[], tags?: number[]) {
+    this.id = matcherCount++
     this.phrases = phrases
     this.tags = tags ? Math.max(0, ...tags) + 1 : 1
+    this.ends = new Int32Array(this.tags).fill(-1)
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
-      const entry: Entry = {node, id: this.entries.length, tag}
+      const anchor = anchorOf(node)
+      const entry: Entry = {node, anchor: undefined, required: [], id: this.entries.length, tag}
       this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
       if (first.open || empty) {
         this.open.push(entry)
+        this.pending!.push({entry, first: undefined, anchor})
         continue
       }
 
-      if (first.number) first.words.add(NUMBER_KEY)
-      for (const word of first.words) {
-        const list = this.byWord.get(word)
-        if (list) list.push(entry)
-        else this.byWord.set(word, [entry])
-      }
-
-      for (const prefix of first.prefixes) addTo(this.byPrefix, prefix, entry)
+      this.pending!.push({entry, first, anchor})
     }
+
+    this.stamps = new Uint32Array(this.entries.length)
+    this.states = new Uint8Array(this.entries.length)
   }
 
   /**
-   * Whether an entry can match `tokens` at all (its anchor occurs), checked
-   * lazily and remembered for this text: 0 unknown, 1 yes, 2 no.
+   * Add the entries to the shared vocabulary, on the first scan (a matcher
+   * compiled only to check a phrase never is).
    */
-  private possible(tokens: Token[]): (entry: Entry) => boolean {
-    const words = wordSet(tokens)
-    // Reused between calls: an entry's state counts only if stamped this call.
-    this.generation = (this.generation + 1) >>> 0 || 1
-    const generation = this.generation
-    const stamps = (this.stamps ??= new Uint32Array(this.entries.length))
-    const states = (this.states ??= new Uint8Array(this.entries.length))
-    return (entry) => {
-      if (stamps[entry.id] !== generation) {
-        stamps[entry.id] = generation
-        if (entry.anchor === undefined) entry.anchor = anchorOf(entry.node) ?? null
-        states[entry.id] = !entry.anchor || anchorPresent(entry.anchor, tokens, words) ? 1 : 2
-      }
-
-      return states[entry.id] === 1
+  private register(): void {
+    const pending = this.pending
+    if (!pending) return
+    this.pending = undefined
+    for (const {entry, first, anchor} of pending) {
+      registerPrefixes(entry.node)
+      if (anchor) entry.anchor = compileAnchor(anchor)
+      const required = [...new Set(requiredAnchors(entry.node, []))].sort((a, b) => size(a) - size(b))
+      entry.required = required.map((item) => compileAnchor(item))
+      if (!first) continue
+      if (first.number) addStart(numberStarts, this.id, entry)
+      for (const word of first.words) addStart(wordStartsFor(word), this.id, entry)
+      for (const prefix of first.prefixes) addStart(prefixStarts[prefixId(prefix)], this.id, entry)
     }
+
+    // Texts looked up before must see this matcher's entries.
+    vocabularyVersion++
   }
 
+  /** The text being scanned, for `possible`. */
+  private scan: TextScan | undefined
+  private scanTokens: Token[] = []
   private generation = 0
-  private stamps: Uint32Array | undefined
-  private states: Uint8Array | undefined
+  private readonly stamps: Uint32Array
+  private readonly states: Uint8Array
+
+  /**
+   * Where phrases can start in the text being scanned: `index[from..to)`
+   * (positions undefined: at any token).
+   */
+  private positions: Int32Array | undefined
+  private from = 0
+  private to = 0
+
+  /** The tokens of `text`, ready to scan (registers the matcher on first use). */
+  private begin(text: string, scan: TextScan): Token[] {
+    if (this.pending) this.register()
+    const tokens = lookedUp(text, scan)
+    this.scan = scan
+    this.scanTokens = tokens
+    this.positions = undefined
+    this.from = 0
+    this.to = tokens.length
+    const index = this.open.length > 0 ? undefined : candidatesOf(scan, tokens)
+    if (index) {
+      const slot = candidateRange(index, this.id)
+      const n = index[0]
+      this.positions = index
+      this.from = slot === -1 ? 0 : index[1 + n + slot]
+      this.to = slot === -1 ? 0 : index[2 + n + slot]
+    }
+    // An entry's remembered state counts only if stamped in this scan.
+    this.generation = (this.generation + 1) >>> 0 || 1
+    return tokens
+  }
+
+  /**
+   * Whether an entry can match the text being scanned at all (its anchor
+   * occurs), checked lazily and remembered for this scan: 1 yes, 2 no.
+   */
+  private possible(entry: Entry): boolean {
+    const id = entry.id
+    if (this.stamps[id] !== this.generation) {
+      this.stamps[id] = this.generation
+      this.states[id] = (!entry.anchor || anchorPresent(entry.anchor, this.scan!, this.scanTokens)) && this.allPresent(entry.required) ? 1 : 2
+    }
+
+    return this.states[id] === 1
+  }
+
+  private allPresent(anchors: CompiledAnchor[]): boolean {
+    for (const anchor of anchors) if (!anchorPresent(anchor, this.scan!, this.scanTokens)) return false
+    return true
+  }
 
   /** The longest match starting at token `position`, as an end position. */
-  private longestAt(tokens: Token[], position: number, possible: (entry: Entry) => boolean): number {
+  private longestAt(tokens: Token[], position: number): number {
     const token = tokens[position]
-    if (token.afterHyphen || token.kind === 'punct' && !this.byWord.has(token.norm)) return -1
+    if (token.afterHyphen) return -1
+    const candidates = token.starts ? token.starts.byMatcher[this.id] : undefined
+    if (token.kind === 'punct' && !candidates) return -1
     let best = -1
-    const candidates = this.byWord.get(token.norm)
-    if (candidates) best = this.tryAll(candidates, tokens, position, possible, best)
-    if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
-      const numbers = this.byWord.get(NUMBER_KEY)
-      if (numbers) best = this.tryAll(numbers, tokens, position, possible, best)
+    if (candidates) best = this.tryAll(candidates, tokens, position, best)
+    if (token.numeric) {
+      const numbers = numberStarts.byMatcher[this.id]
+      if (numbers) best = this.tryAll(numbers, tokens, position, best)
     }
 
-    if (token.kind === 'word' && this.byPrefix.size > 0) {
-      tokenPrefixLookup(this.byPrefix, token, (entry) => {
-        best = this.tryAll([entry], tokens, position, possible, best)
-      })
+    if (token.kind === 'word') {
+      for (const id of token.prefixIds) {
+        const prefixed = prefixStarts[id].byMatcher[this.id]
+        if (prefixed) best = this.tryAll(prefixed, tokens, position, best)
+      }
     }
 
-    if (this.open.length > 0) best = this.tryAll(this.open, tokens, position, possible, best)
+    if (this.open.length > 0) best = this.tryAll(this.open, tokens, position, best)
     return best
   }
 
-  private tryAll(entries: Entry[], tokens: Token[], position: number, possible: (entry: Entry) => boolean, best: number): number {
+  private tryAll(entries: Entry[], tokens: Token[], position: number, best: number): number {
     for (const entry of entries) {
-      if (!possible(entry)) continue
+      if (!this.possible(entry)) continue
       for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
     }
 
@@ -804,39 +1314,71 @@ export class PhraseMatcher {
    * text: how a rule checks all its phrase groups at once.
    */
   firstPerTag(text: string): Array<PhraseMatch | undefined> {
-    const cached = this.recentTagged.get(text)
-    if (cached) return cached
-    const result: Array<PhraseMatch | undefined> = new Array(this.tags).fill(undefined)
-    const tokens = tokensOf(text)
-    const possible = this.possible(tokens)
-    let remaining = this.tags
-    // The longest end per tag at this position; only the tags touched here are reset.
-    const ends = new Int32Array(this.tags).fill(-1)
-    const touched: number[] = []
-    let position = 0
-    const visit = (entry: Entry) => {
-      const tag = entry.tag
-      if (result[tag] || !possible(entry)) return
-      for (const end of step(entry.node, tokens, position)) {
-        if (end > ends[tag] && end > position) {
-          if (ends[tag] === -1) touched.push(tag)
-          ends[tag] = end
-        }
-      }
+    const scan = scanOf(text)
+    if (this.cannotMatch(text, scan)) return (this.noTags ??= Object.freeze(new Array(this.tags).fill(undefined)) as Array<PhraseMatch | undefined>)
+    const results = (scan.results ??= new Map())
+    let result = results.get(this.tagSlot) as Array<PhraseMatch | undefined> | undefined
+    if (!result) {
+      result = this.scanTags(text, scan)
+      results.set(this.tagSlot, result)
     }
 
-    for (; position < tokens.length && remaining > 0; position++) {
+    return result
+  }
+
+  /** The result of `firstPerTag` for a text where nothing matches (shared). */
+  private noTags: Array<PhraseMatch | undefined> | undefined
+
+  /**
+   * Whether none of the phrases can start anywhere in the text, known from
+   * the text's candidate positions without scanning (most matchers, for
+   * most sentences).
+   */
+  private cannotMatch(text: string, scan: TextScan): boolean {
+    if (this.pending || this.open.length > 0) return false
+    const index = scan.candidates
+    if (!index || scan.candidatesVersion !== vocabularyVersion) return false
+    return candidateRange(index, this.id) === -1
+  }
+
+  /** False when no phrase can match `text` (known without scanning once the text's candidates are indexed). */
+  mayMatch(text: string): boolean {
+    return !this.cannotMatch(text, scanOf(text))
+  }
+
+  /** The longest end per tag at the current position; only the tags touched there are reset. */
+  private readonly ends: Int32Array
+  private readonly touched: number[] = []
+
+  private scanTags(text: string, scan: TextScan): Array<PhraseMatch | undefined> {
+    const result: Array<PhraseMatch | undefined> = new Array(this.tags).fill(undefined)
+    const tokens = this.begin(text, scan)
+    const id = this.id
+    const ends = this.ends
+    const touched = this.touched
+    const positions = this.positions
+    const to = this.to
+    let remaining = this.tags
+    for (let index = this.from; index < to && remaining > 0; index++) {
+      const position = positions ? positions[index] : index
       const token = tokens[position]
       if (token.afterHyphen) continue
-      const candidates = this.byWord.get(token.norm)
-      if (candidates) for (const entry of candidates) visit(entry)
-      if (token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))) {
-        const numbers = this.byWord.get(NUMBER_KEY)
-        if (numbers) for (const entry of numbers) visit(entry)
+      const candidates = token.starts ? token.starts.byMatcher[id] : undefined
+      if (candidates) this.visitTags(candidates, tokens, position, result)
+      if (token.numeric) {
+        const numbers = numberStarts.byMatcher[id]
+        if (numbers) this.visitTags(numbers, tokens, position, result)
       }
 
-      if (token.kind === 'word') tokenPrefixLookup(this.byPrefix, token, visit)
-      for (const entry of this.open) visit(entry)
+      if (token.kind === 'word') {
+        for (const prefix of token.prefixIds) {
+          const prefixed = prefixStarts[prefix].byMatcher[id]
+          if (prefixed) this.visitTags(prefixed, tokens, position, result)
+        }
+      }
+
+      if (this.open.length > 0) this.visitTags(this.open, tokens, position, result)
+      if (touched.length === 0) continue
       for (const tag of touched) {
         if (!result[tag]) {
           result[tag] = toMatch(text, tokens, position, ends[tag])
@@ -849,35 +1391,47 @@ export class PhraseMatcher {
       touched.length = 0
     }
 
-    this.recentTagged.set(text, result)
     return result
   }
 
-  private readonly recentTagged = textCache<string, Array<PhraseMatch | undefined>>()
-
-  /** Results for recent texts: the same sentence is asked about many times. */
-  private readonly recent = textCache<string, PhraseMatch | null>()
+  private visitTags(entries: Entry[], tokens: Token[], position: number, result: Array<PhraseMatch | undefined>): void {
+    const ends = this.ends
+    for (const entry of entries) {
+      const tag = entry.tag
+      if (result[tag] || !this.possible(entry)) continue
+      for (const end of step(entry.node, tokens, position)) {
+        if (end > ends[tag] && end > position) {
+          if (ends[tag] === -1) this.touched.push(tag)
+          ends[tag] = end
+        }
+      }
+    }
+  }
 
   /** First match at or after text offset `from`. */
   first(text: string, from = 0): PhraseMatch | undefined {
+    const scan = scanOf(text)
     if (from === 0) {
-      const cached = this.recent.get(text)
+      if (this.cannotMatch(text, scan)) return undefined
+      const results = (scan.results ??= new Map())
+      const cached = results.get(this.firstSlot) as PhraseMatch | null | undefined
       if (cached !== undefined) return cached ?? undefined
-      const found = this.search(text, 0)
-      this.recent.set(text, found ?? null)
+      const found = this.search(text, scan, 0)
+      results.set(this.firstSlot, found ?? NO_MATCH)
       return found
     }
 
-    return this.search(text, from)
+    return this.search(text, scan, from)
   }
 
-  private search(text: string, from: number): PhraseMatch | undefined {
-    const tokens = tokensOf(text)
-    if (tokens.length === 0) return undefined
-    const possible = this.possible(tokens)
-    for (let position = 0; position < tokens.length; position++) {
+  private search(text: string, scan: TextScan, from: number): PhraseMatch | undefined {
+    const tokens = this.begin(text, scan)
+    const positions = this.positions
+    const to = this.to
+    for (let index = this.from; index < to; index++) {
+      const position = positions ? positions[index] : index
       if (tokens[position].start < from) continue
-      const end = this.longestAt(tokens, position, possible)
+      const end = this.longestAt(tokens, position)
       if (end !== -1) return toMatch(text, tokens, position, end)
     }
 
@@ -886,27 +1440,32 @@ export class PhraseMatcher {
 
   /** All non-overlapping matches, left to right (cached per text; do not modify). */
   all(text: string): PhraseMatch[] {
-    let found = this.recentAll.get(text)
+    const scan = scanOf(text)
+    if (this.cannotMatch(text, scan)) return NO_MATCHES
+    const results = (scan.results ??= new Map())
+    let found = results.get(this.allSlot) as PhraseMatch[] | undefined
     if (!found) {
-      found = this.scanAll(text)
-      this.recentAll.set(text, found)
+      found = this.scanAll(text, scan)
+      results.set(this.allSlot, found)
     }
 
     return found
   }
 
-  private readonly recentAll = textCache<string, PhraseMatch[]>()
-
-  private scanAll(text: string): PhraseMatch[] {
-    const tokens = tokensOf(text)
+  private scanAll(text: string, scan: TextScan): PhraseMatch[] {
     const found: PhraseMatch[] = []
-    if (tokens.length === 0) return found
-    const possible = this.possible(tokens)
-    for (let position = 0; position < tokens.length; position++) {
-      const end = this.longestAt(tokens, position, possible)
+    const tokens = this.begin(text, scan)
+    const positions = this.positions
+    const to = this.to
+    // A match ends where the next one may start.
+    let next = 0
+    for (let index = this.from; index < to; index++) {
+      const position = positions ? positions[index] : index
+      if (position < next) continue
+      const end = this.longestAt(tokens, position)
       if (end === -1) continue
       found.push(toMatch(text, tokens, position, end))
-      position = end - 1
+      next = end
     }
 
     return found

@@ -5,6 +5,14 @@
 import {parse as parseToml} from 'smol-toml'
 import {parse as parseYaml} from 'yaml'
 import type {Frontmatter} from '../article/types.js'
+import {textCache} from '../language/text-cache.js'
+
+/**
+ * Data (or the error) per front matter text, for the current and the
+ * previous article: a re-lint reads unchanged front matter once. The data
+ * is shared: callers must not modify it.
+ */
+const recent = textCache<string, Frontmatter>()
 
 export function readFrontmatter(
   kind: 'yaml' | 'toml',
@@ -12,6 +20,19 @@ export function readFrontmatter(
   start: number,
   end: number
 ): Frontmatter {
+  const key = kind + '\u0000' + value
+  let read = recent.get(key)
+  if (!read) {
+    read = parse(kind, value)
+    recent.set(key, read)
+  }
+
+  return {...read, start, end}
+}
+
+function parse(kind: 'yaml' | 'toml', value: string): Frontmatter {
+  const start = 0
+  const end = 0
   // YAML and TOML parsers know LF and CRLF; a file with lone CR line endings
   // (old Mac) has them too.
   const text = value.includes('\r') ? value.replace(/\r\n?/g, '\n') : value

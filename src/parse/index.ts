@@ -39,6 +39,22 @@ export async function loadParser(format: Format): Promise<ParseFunction> {
   return parse
 }
 
+let reusingMarkdown: ParseFunction | undefined
+
+/**
+ * The Markdown parser for a text that may be an edit of one parsed before
+ * (library API, language server): parses only the chunks that changed, with
+ * the same tree as `markdown` (see `markdown-chunks.ts`).
+ */
+export async function loadReusingMarkdown(): Promise<ParseFunction> {
+  reusingMarkdown ??= (await import('./markdown-chunks.js')).parseMarkdownReusing
+  return reusingMarkdown
+}
+
+export function getReusingMarkdown(): ParseFunction | undefined {
+  return reusingMarkdown
+}
+
 export function getParser(format: Format): ParseFunction {
   const parse = loaded.get(format)
   if (!parse) throw new Error('Parser for `' + format + '` is not loaded; call loadParser first')
