@@ -912,21 +912,25 @@ function prefixAnchor(prefix: string): Anchor {
   return anchor
 }
 
-/** Anchors of alternatives, once per node. */
-const altAnchors = new WeakMap<Node, Anchor | null>()
-
-/** Anchors of shared sequences and alternatives (word lists), once per node. */
-const anchors = new WeakMap<Node, Anchor | null>()
-
-function anchorOf(node: Node): Anchor | undefined {
-  if (node.type !== 'alt' && node.type !== 'seq') return findAnchor(node)
-  let anchor = anchors.get(node)
+/**
+ * An anchor of a sequence or alternative, computed once per node (word lists
+ * are shared by many phrases; anchors are read, never changed).
+ */
+function memoAnchor(cache: WeakMap<Node, Anchor | null>, node: Node, find: (node: Node) => Anchor | undefined): Anchor | undefined {
+  if (node.type !== 'alt' && node.type !== 'seq') return find(node)
+  let anchor = cache.get(node)
   if (anchor === undefined) {
-    anchor = findAnchor(node) ?? null
-    anchors.set(node, anchor)
+    anchor = find(node) ?? null
+    cache.set(node, anchor)
   }
 
   return anchor ?? undefined
+}
+
+const anchors = new WeakMap<Node, Anchor | null>()
+
+function anchorOf(node: Node): Anchor | undefined {
+  return memoAnchor(anchors, node, findAnchor)
 }
 
 /** Anchors are read, never changed, so they may be shared. */
@@ -956,13 +960,7 @@ function findAnchor(node: Node): Anchor | undefined {
 
     case 'alt': {
       if (node.optional) return undefined
-      let anchor = altAnchors.get(node)
-      if (anchor === undefined) {
-        anchor = altAnchor(node) ?? null
-        altAnchors.set(node, anchor)
-      }
-
-      return anchor ?? undefined
+      return altAnchor(node)
     }
 
     default: {
@@ -1011,14 +1009,7 @@ function requiredAnchors(node: Node, into: Anchor[]): Anchor[] {
 const strictAnchors = new WeakMap<Node, Anchor | null>()
 
 function strictAnchor(node: Node): Anchor | undefined {
-  if (node.type !== 'alt' && node.type !== 'seq') return strictAnchorOf(node)
-  let anchor = strictAnchors.get(node)
-  if (anchor === undefined) {
-    anchor = strictAnchorOf(node) ?? null
-    strictAnchors.set(node, anchor)
-  }
-
-  return anchor ?? undefined
+  return memoAnchor(strictAnchors, node, strictAnchorOf)
 }
 
 function strictAnchorOf(node: Node): Anchor | undefined {
