@@ -86,6 +86,15 @@ const substitutions = {
       ].join('\n'),
       loader: 'js'
     }))
+    // yargs looks for a package.json above the working folder to guess a
+    // version (fitlint passes its own) by listing every folder on the way up:
+    // from a scratch folder in a crowded /tmp that is a readdir of thousands
+    // of entries on every start. The search finds nothing in the bundle.
+    build.onResolve({filter: /^escalade\/sync$/}, (args) => ({path: args.path, namespace: 'fitlint-stub'}))
+    build.onLoad({filter: /^escalade\/sync$/, namespace: 'fitlint-stub'}, () => ({
+      contents: 'export default function escalade() { return undefined }',
+      loader: 'js'
+    }))
     build.onLoad({filter: /^parse-json$/, namespace: 'fitlint-stub'}, () => ({
       contents: "export default function parseJson() { throw new Error('fitlint does not read unified config files') }",
       loader: 'js'
