@@ -59,37 +59,69 @@ export interface Token {
 const NO_IDS: number[] = []
 
 const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
-/** Numbers, words and single punctuation marks (the groups say which; tested in this order). */
-const TOKEN_RE = /(\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{N}_']+)|([^\s\p{L}\p{N}])/gu
+/**
+ * Tokens are numbers, words and single punctuation marks, tried in that
+ * order at each character that is not white space (as the alternation
+ * `number|[\p{L}\p{N}_']+|[^\s\p{L}\p{N}]` would), with sticky expressions
+ * that allocate no match arrays.
+ */
+const NUMBER_AT = /\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?/y
+const WORD_AT = /[\p{L}\p{N}_']+/uy
+const SPACE_AT = /\s/uy
 
 /** Split text into word, number and punctuation tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   const source = text.includes('’') ? text.replace(/’/g, "'") : text
-  TOKEN_RE.lastIndex = 0
-  let match: RegExpExecArray | null
   let previousHyphenEnd = -1
-  while ((match = TOKEN_RE.exec(source))) {
-    const raw = match[0]
-    const start = match.index
-    const end = start + raw.length
-    const afterHyphen = start === previousHyphenEnd
-    if (match[1] !== undefined) {
-      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, prefixIds: NO_IDS, numeric: false})
+  let at = 0
+  while (at < source.length) {
+    const code = source.charCodeAt(at)
+    // White space (ASCII quickly, the rest as `\s` has it).
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      at++
       continue
     }
 
-    if (match[3] !== undefined) {
+    if (code > 127) {
+      SPACE_AT.lastIndex = at
+      if (SPACE_AT.test(source)) {
+        at = SPACE_AT.lastIndex
+        continue
+      }
+    }
+
+    const start = at
+    const afterHyphen = start === previousHyphenEnd
+    if (code >= 48 && code <= 57) {
+      NUMBER_AT.lastIndex = start
+      NUMBER_AT.test(source)
+      const end = NUMBER_AT.lastIndex
+      const raw = source.slice(start, end)
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, prefixIds: NO_IDS, numeric: false})
+      at = end
+      continue
+    }
+
+    WORD_AT.lastIndex = start
+    if (!WORD_AT.test(source)) {
+      // One code point of punctuation or a symbol.
+      const end = code >= 0xd800 && code <= 0xdbff && start + 1 < source.length && (source.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? start + 2 : start + 1
+      at = end
       // A hyphen joining two words is not a token of its own.
-      if (raw === '-' && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
+      if (code === 45 /* - */ && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
         previousHyphenEnd = end
         continue
       }
 
+      const raw = source.slice(start, end)
       tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
+    const end = WORD_AT.lastIndex
+    at = end
+    const raw = source.slice(start, end)
     // A word (letters, digits, `_` and apostrophes; never starting with an ASCII digit).
     if (raw.charCodeAt(0) === 39 /* ' */) {
       // A clitic on its own ("'s" in a pattern) is one word.
@@ -116,8 +148,8 @@ export function tokenize(text: string): Token[] {
 
     if (word) pushWord(tokens, word, from, afterHyphen)
     for (let index = 0; index < trailing; index++) {
-      const at = from + word.length + index
-      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
+      const quote = from + word.length + index
+      tokens.push({norm: "'", raw: "'", start: quote, end: quote + 1, kind: 'punct', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
     }
   }
 
