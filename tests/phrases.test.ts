@@ -2,7 +2,10 @@
  * The phrase-pattern language rule data is written in.
  */
 import {describe, expect, it} from 'vitest'
-import {allMatches, compilePhrases, parsePhrase, tokenize} from '../src/language/phrases.js'
+import fs from 'node:fs'
+import path from 'node:path'
+import {allMatches, compilePhrases, compileTagged, parsePhrase, tokenize, type PhraseMatcher} from '../src/language/phrases.js'
+import {startArticle} from '../src/language/text-cache.js'
 import {checkPatternSafety} from '../src/language/safe-regex.js'
 
 const texts = (phrases: string[], text: string, lexicons = {}) =>
@@ -51,6 +54,67 @@ describe('phrases', () => {
     expect(() => parsePhrase('{nope}')).toThrow('unknown word list `{nope}`')
     expect(() => parsePhrase('a () b')).toThrow('empty alternative')
     expect(() => parsePhrase('a @ b')).toThrow('only letters, digits and simple punctuation')
+  })
+
+  it('gives the same matches whatever order matchers and texts are asked about (shared vocabulary and caches)', () => {
+    const lexicons = {doc: ['doctor', 'physio*', 'health care (provider|professional)'], symptom: ['numbness', 'chest pain', 'tingl*']}
+    const lists = [
+      ['push through [the] pain', 'keep (going|running|lifting) ~3 pain', '{symptom} ~6 (down|into) ~3 (arm|leg)'],
+      ['not (intended|meant) (as|to)', '# (mg|g) [of] caffeine', 'see [your|a] {doc}'],
+      ['detox*', '~2 cleanse', '* is a myth'],
+      ['(sharp|stabbing) pain', '{symptom}', 'studies (show|prove)'],
+      ['it is', 'you should', ', not']
+    ]
+    const fixtures = path.join(import.meta.dirname, '..', 'fixtures')
+    const texts: string[] = []
+    for (const file of fs.readdirSync(fixtures, {recursive: true, encoding: 'utf8'}).sort()) {
+      if (!/\.(?:md|txt)$/.test(file)) continue
+      for (const line of fs.readFileSync(path.join(fixtures, file), 'utf8').split(/(?<=[.!?])\s+|\n/)) if (line.trim()) texts.push(line)
+    }
+
+    expect(texts.length).toBeGreaterThan(200)
+    const answers = new Map<string, string>()
+    /** Ask every matcher about a text, a clause-like half of it and a tail of it; answers must never change. */
+    const ask = (matchers: Array<PhraseMatcher | undefined>, text: string) => {
+      for (const piece of [text, text.slice(0, Math.floor(text.length / 2)), text.slice(Math.floor(text.length / 3))]) {
+        for (const [which, matcher] of matchers.entries()) {
+          if (!matcher) continue
+          const key = `${which}\u0000${piece}`
+          const answer = JSON.stringify([matcher.first(piece), matcher.all(piece), matcher.firstPerTag(piece), matcher.first(piece, 3)])
+          expect(answers.get(key) ?? answer, key).toBe(answer)
+          answers.set(key, answer)
+        }
+      }
+    }
+
+    const compile = (which: number) => (which < lists.length ? compilePhrases(lists[which], lexicons) : compileTagged(lists, lexicons))
+    // All matchers compiled first, texts in order, a new article now and then.
+    const upfront = lists.map((_, which) => compile(which)).concat(compile(lists.length))
+    for (const [index, text] of texts.entries()) {
+      ask(upfront, text)
+      if (index % 7 === 0) startArticle()
+    }
+
+    // New matchers compiled while texts are being looked at (texts seen before
+    // are cached, some with what was worked out before the matcher existed).
+    const late: Array<PhraseMatcher | undefined> = []
+    const order = texts.map((_, index) => index).sort((a, b) => ((a * 7919) % 101) - ((b * 7919) % 101))
+    for (const [step, index] of order.entries()) {
+      if (step % 3 === 0 && late.length <= lists.length) late.push(compile(late.length))
+      ask(late, texts[index])
+      if (step % 11 === 0) startArticle()
+    }
+
+    for (const text of texts.slice(-40)) ask(late, text)
+    expect(late.length).toBe(lists.length + 1)
+  })
+
+  it('finds the phrases of a matcher compiled after a text was looked at', () => {
+    const text = 'Push through the pain, it is not meant as medical advice.'
+    expect(compilePhrases(['medical advice']).first(text)?.text).toBe('medical advice')
+    expect(compilePhrases(['push through [the] pain']).first(text)?.text).toBe('Push through the pain')
+    expect(compileTagged([['meant as'], ['not meant']]).firstPerTag(text).map((match) => match?.text)).toEqual(['meant as', 'not meant'])
+    expect(allMatches(compilePhrases(['(it|the) *']), text).map((match) => match.text)).toEqual(['the pain', 'it is'])
   })
 
   it('never backtracks catastrophically on adversarial text', () => {

@@ -16,10 +16,12 @@
  *   , ; : % °                    punctuation and unit signs match themselves
  * Straight and curly apostrophes are the same.
  *
- * Patterns are matched over word tokens, not with regular expressions: each
- * compiled matcher indexes its phrases by their possible first words, so a
- * sentence is scanned once per matcher and only phrases that can start at a
- * word are tried. Matching explores sets of token positions (no
+ * Patterns are matched over word tokens, not with regular expressions. All
+ * compiled matchers share one vocabulary that indexes every phrase under its
+ * most selective required word: a text is tokenised once, one pass over its
+ * words finds the few phrases (of all rules) whose required words all occur,
+ * and a matcher asked about the text tries only its own among those, at the
+ * tokens they can start with. Matching explores sets of token positions (no
  * backtracking), so no input can make it slow.
  */
 
@@ -47,11 +49,9 @@ export interface Token {
   kind: 'word' | 'number' | 'punct'
   /** The token follows a hyphen inside a compound ("pre-pregnancy"). */
   afterHyphen: boolean
-  /** Phrases that can start with this word, per matcher (set when a matcher scans the text). */
-  starts: Starts | undefined
-  /** Ids of the pattern prefixes (`detox*`) the word starts with (set with `starts`). */
+  /** Ids of the pattern prefixes (`detox*`) the word starts with (set when a matcher looks at the text). */
   prefixIds: number[]
-  /** A number or a number word, which `#` matches (set with `starts`). */
+  /** A number or a number word, which `#` matches (set with `prefixIds`). */
   numeric: boolean
 }
 
@@ -59,42 +59,74 @@ export interface Token {
 const NO_IDS: number[] = []
 
 const CLITIC = /^(.+?)('s|'re|'ll|'ve|'d|'m|n't)$/
-/** Numbers, words and single punctuation marks (the groups say which; tested in this order). */
-const TOKEN_RE = /(\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?)|([\p{L}\p{N}_']+)|([^\s\p{L}\p{N}])/gu
+/**
+ * Tokens are numbers, words and single punctuation marks, tried in that
+ * order at each character that is not white space (as the alternation
+ * `number|[\p{L}\p{N}_']+|[^\s\p{L}\p{N}]` would), with sticky expressions
+ * that allocate no match arrays.
+ */
+const NUMBER_AT = /\d[\d,]*\d(?:\.\d+)?|\d+(?:\.\d+)?/y
+const WORD_AT = /[\p{L}\p{N}_']+/uy
+const SPACE_AT = /\s/uy
 
 /** Split text into word, number and punctuation tokens. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = []
   const source = text.includes('’') ? text.replace(/’/g, "'") : text
-  TOKEN_RE.lastIndex = 0
-  let match: RegExpExecArray | null
   let previousHyphenEnd = -1
-  while ((match = TOKEN_RE.exec(source))) {
-    const raw = match[0]
-    const start = match.index
-    const end = start + raw.length
-    const afterHyphen = start === previousHyphenEnd
-    if (match[1] !== undefined) {
-      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+  let at = 0
+  while (at < source.length) {
+    const code = source.charCodeAt(at)
+    // White space (ASCII quickly, the rest as `\s` has it).
+    if (code === 32 || (code >= 9 && code <= 13)) {
+      at++
       continue
     }
 
-    if (match[3] !== undefined) {
+    if (code > 127) {
+      SPACE_AT.lastIndex = at
+      if (SPACE_AT.test(source)) {
+        at = SPACE_AT.lastIndex
+        continue
+      }
+    }
+
+    const start = at
+    const afterHyphen = start === previousHyphenEnd
+    if (code >= 48 && code <= 57) {
+      NUMBER_AT.lastIndex = start
+      NUMBER_AT.test(source)
+      const end = NUMBER_AT.lastIndex
+      const raw = source.slice(start, end)
+      tokens.push({norm: raw, raw, start, end, kind: 'number', afterHyphen, prefixIds: NO_IDS, numeric: false})
+      at = end
+      continue
+    }
+
+    WORD_AT.lastIndex = start
+    if (!WORD_AT.test(source)) {
+      // One code point of punctuation or a symbol.
+      const end = code >= 0xd800 && code <= 0xdbff && start + 1 < source.length && (source.charCodeAt(start + 1) & 0xfc00) === 0xdc00 ? start + 2 : start + 1
+      at = end
       // A hyphen joining two words is not a token of its own.
-      if (raw === '-' && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
+      if (code === 45 /* - */ && start > 0 && /[\p{L}\p{N}]/u.test(source.charAt(start - 1)) && /[\p{L}\p{N}]/u.test(source.charAt(end))) {
         previousHyphenEnd = end
         continue
       }
 
-      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+      const raw = source.slice(start, end)
+      tokens.push({norm: raw, raw, start, end, kind: 'punct', afterHyphen, prefixIds: NO_IDS, numeric: false})
       continue
     }
 
+    const end = WORD_AT.lastIndex
+    at = end
+    const raw = source.slice(start, end)
     // A word (letters, digits, `_` and apostrophes; never starting with an ASCII digit).
     if (raw.charCodeAt(0) === 39 /* ' */) {
       // A clitic on its own ("'s" in a pattern) is one word.
       if (/^'(?:s|re|ll|ve|d|m)$/i.test(raw)) {
-        tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+        tokens.push({norm: raw.toLowerCase(), raw, start, end, kind: 'word', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
         continue
       }
     }
@@ -103,7 +135,7 @@ export function tokenize(text: string): Token[] {
     let word = raw
     let from = start
     while (word.startsWith("'")) {
-      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+      tokens.push({norm: "'", raw: "'", start: from, end: from + 1, kind: 'punct', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
       word = word.slice(1)
       from++
     }
@@ -116,8 +148,8 @@ export function tokenize(text: string): Token[] {
 
     if (word) pushWord(tokens, word, from, afterHyphen)
     for (let index = 0; index < trailing; index++) {
-      const at = from + word.length + index
-      tokens.push({norm: "'", raw: "'", start: at, end: at + 1, kind: 'punct', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+      const quote = from + word.length + index
+      tokens.push({norm: "'", raw: "'", start: quote, end: quote + 1, kind: 'punct', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
     }
   }
 
@@ -130,8 +162,8 @@ function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boo
   const clitic = lower.includes("'") ? CLITIC.exec(lower) : null
   if (clitic && clitic[1].length > 0 && !/^\d+$/.test(clitic[1])) {
     const stemLength = clitic[1].length
-    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
-    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: clitic[1], raw: word.slice(0, stemLength), start, end: start + stemLength, kind: 'word', afterHyphen, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: clitic[2], raw: word.slice(stemLength), start: start + stemLength, end: start + word.length, kind: 'word', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
     return
   }
 
@@ -139,12 +171,12 @@ function pushWord(tokens: Token[], word: string, start: number, afterHyphen: boo
   const first = word.charCodeAt(0)
   const unit = first >= 48 && first <= 57 ? /^(\d+(?:\.\d+)?)(\p{L}+)$/u.exec(word) : null
   if (unit) {
-    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
-    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, starts: undefined, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: unit[1], raw: unit[1], start, end: start + unit[1].length, kind: 'number', afterHyphen, prefixIds: NO_IDS, numeric: false})
+    tokens.push({norm: unit[2].toLowerCase(), raw: unit[2], start: start + unit[1].length, end: start + word.length, kind: 'word', afterHyphen: false, prefixIds: NO_IDS, numeric: false})
     return
   }
 
-  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen, starts: undefined, prefixIds: NO_IDS, numeric: false})
+  tokens.push({norm: lower, raw: word, start, end: start + word.length, kind: 'word', afterHyphen, prefixIds: NO_IDS, numeric: false})
 }
 
 // ---------------------------------------------------------------------------
@@ -323,29 +355,15 @@ function splitPattern(phrase: string): string[] {
 // ---------------------------------------------------------------------------
 // The vocabulary and the per-text scan.
 //
-// Every compiled matcher registers, once, the words, word prefixes and number
-// slot its phrases can start with in one shared vocabulary. A text is
-// tokenised once; each token is looked up in the vocabulary once (its exact
-// word, and the prefixes it starts with through a character trie). A matcher
-// scanning the text then reads its candidate phrases at each token by its own
-// index (`starts[matcher]`) instead of hashing the word and all its prefixes
-// again, and everything computed about the text (tokens, word set, each
-// matcher's results) lives in one record per text.
+// Every compiled matcher registers its phrases, once, in one shared
+// vocabulary: each phrase under the words (or word prefixes) of its most
+// selective required part, usually a rare word ("numbness", not "your").
+// A text is tokenised once, and one pass over its words finds, for all
+// matchers at once, the phrases whose required parts all occur in it (the
+// others cannot match). A matcher asked about the text then tries only
+// those, usually none. Everything computed about a text (tokens, word set,
+// those phrases, each matcher's results) lives in one record per text.
 
-/** Candidate entries per matcher id, for one word, one prefix or the number slot. */
-interface Starts {
-  byMatcher: Array<Entry[] | undefined>
-  /** The matcher ids that have entries here. */
-  matchers: number[]
-}
-
-function newStarts(): Starts {
-  return {byMatcher: [], matchers: []}
-}
-
-const wordStarts = new Map<string, Starts>()
-const prefixStarts: Starts[] = []
-const numberStarts: Starts = newStarts()
 const prefixIds = new Map<string, number>()
 
 interface TrieNode {
@@ -355,7 +373,11 @@ interface TrieNode {
 
 const prefixTrie: TrieNode = {id: -1, next: undefined}
 
-/** Changes when a word or prefix is added: token lookups made before are stale. */
+/** Phrases by a word or prefix of their most selective required part. */
+const activationByWord = new Map<string, Entry[]>()
+const activationByPrefix: Entry[][] = []
+
+/** Changes when a prefix or a matcher is added: what was worked out for a text before is stale. */
 let vocabularyVersion = 0
 let matcherCount = 0
 
@@ -365,7 +387,7 @@ function prefixId(prefix: string): number {
   if (id !== undefined) return id
   id = prefixIds.size
   prefixIds.set(prefix, id)
-  prefixStarts.push(newStarts())
+  activationByPrefix.push([])
   let node = prefixTrie
   for (let index = 0; index < prefix.length; index++) {
     const code = prefix.charCodeAt(index)
@@ -400,26 +422,6 @@ function prefixesOf(word: string): number[] {
   return ids
 }
 
-function wordStartsFor(word: string): Starts {
-  let starts = wordStarts.get(word)
-  if (!starts) {
-    starts = newStarts()
-    wordStarts.set(word, starts)
-    vocabularyVersion++
-  }
-
-  return starts
-}
-
-function addStart(starts: Starts, matcher: number, entry: Entry): void {
-  const list = starts.byMatcher[matcher]
-  if (list) list.push(entry)
-  else {
-    starts.byMatcher[matcher] = [entry]
-    starts.matchers.push(matcher)
-  }
-}
-
 /** Register every prefix used anywhere in a pattern (alternatives are indexed by them lazily). */
 function registerPrefixes(node: Node): void {
   switch (node.type) {
@@ -442,6 +444,28 @@ function registerPrefixes(node: Node): void {
   }
 }
 
+/**
+ * Words too common to pick a phrase by (only the choice of which part of a
+ * phrase to index it under depends on this; never what matches).
+ */
+const COMMON_WORDS = new Set(
+  `a about after all also an and any are as at be been before but by can could did do does don't each even for from get had has have he her his how i if in into is it its it's just like make may might more most much must my n't no not now of on one only or our out over own really should so some such than that the their them then there these they this those through to too up us very was we were what when where which while who will with without would you your 's 're 'll 've 'd 'm , . ; : ! ? ' "`.split(/\s+/)
+)
+
+/**
+ * How many phrases (of all matchers registered so far) need each word: a
+ * word many phrases need ("pain", "fat") is common in the texts too, so it
+ * is a poor word to index a phrase under.
+ */
+const wordUses = new Map<string, number>()
+
+/** An estimate of how often the anchor occurs in a text (lower: index under it). */
+function anchorCost(anchor: CompiledAnchor): number {
+  let cost = anchor.prefixes.length * 20
+  for (const word of anchor.words) cost += COMMON_WORDS.has(word) ? 1000 : 1 + (wordUses.get(word) ?? 0)
+  return cost
+}
+
 /** Everything computed about one text: its tokens, their words, results per matcher. */
 interface TextScan {
   /** Unique per record. */
@@ -454,15 +478,11 @@ interface TextScan {
   prefixes: Set<number> | undefined
   prefixesVersion: number
   /**
-   * Where each matcher's phrases can start, from one pass over the tokens
-   * for all matchers (built when a second matcher looks at the text), and
-   * the vocabulary version it is for. Packed: `[n, matcher ids (ascending)
-   * × n, offsets × (n + 1), positions…]`.
+   * The phrases that can match the text (all their required parts occur),
+   * per matcher id, and the vocabulary version this is for.
    */
-  candidates: Int32Array | undefined
-  candidatesVersion: number
-  /** Matcher scans of this text before the candidates were built. */
-  scanned: number
+  possible: Map<number, Entry[]> | undefined
+  possibleVersion: number
   /** Results per matcher (and per memo), by slot number; only texts a matcher had to scan. */
   results: Map<number, unknown> | undefined
 }
@@ -485,9 +505,8 @@ function scanOf(text: string): TextScan {
       words: undefined,
       prefixes: undefined,
       prefixesVersion: -1,
-      candidates: undefined,
-      candidatesVersion: -1,
-      scanned: 0,
+      possible: undefined,
+      possibleVersion: -1,
       results: undefined
     }
     scans.set(text, scan)
@@ -513,7 +532,6 @@ function lookedUp(text: string, scan: TextScan): Token[] {
   const tokens = tokensIn(text, scan)
   if (scan.version !== vocabularyVersion) {
     for (const token of tokens) {
-      token.starts = wordStarts.get(token.norm)
       token.prefixIds = prefixesOf(token.norm)
       token.numeric = token.kind === 'number' || (token.kind === 'word' && NUMBER_WORDS.has(token.norm))
     }
@@ -547,95 +565,55 @@ function prefixesIn(scan: TextScan, tokens: Token[]): Set<number> {
   return prefixes
 }
 
+const NO_POSSIBLE = new Map<number, Entry[]>()
+let entryStamp = 0
+
 /**
- * The candidate index of a text (see `TextScan.candidates`), or undefined
- * when it is not built: the first matcher to look at a text scans every
- * token (most texts other than sentences are looked at by one matcher).
+ * The phrases of all matchers that can match the text: one pass over its
+ * words collects the phrases indexed under them, and those whose other
+ * required parts occur too are kept, by matcher.
  */
-function candidatesOf(scan: TextScan, tokens: Token[]): Int32Array | undefined {
-  const index = scan.candidates
-  if (index && scan.candidatesVersion === vocabularyVersion) return index
-  if (++scan.scanned < 2) return undefined
-  scan.candidates = buildCandidates(tokens)
-  scan.candidatesVersion = vocabularyVersion
-  return scan.candidates
-}
+function possibleIn(scan: TextScan, tokens: Token[]): Map<number, Entry[]> {
+  if (scan.possible && scan.possibleVersion === vocabularyVersion) return scan.possible
+  let possible = NO_POSSIBLE
+  const stamp = ++entryStamp
+  for (let index = 0; index <= tokens.length; index++) {
+    // Each token's word, then each prefix it starts with.
+    const token = tokens[index]
+    if (!token) break
+    let entries = activationByWord.get(token.norm)
+    let prefix = 0
+    for (;;) {
+      if (entries) {
+        for (const entry of entries) {
+          if (entry.stamp === stamp) continue
+          entry.stamp = stamp
+          // The first anchor is the one the phrase is indexed under: it occurs.
+          const anchors = entry.anchors
+          let all = true
+          for (let at = 1; at < anchors.length; at++) {
+            if (!anchorPresent(anchors[at], scan, tokens)) {
+              all = false
+              break
+            }
+          }
 
-// Scratch space for building candidate indexes (reused; sized by matcher count).
-const pairMatchers: number[] = []
-const pairPositions: number[] = []
-const touchedMatchers: number[] = []
-let counts = new Int32Array(64)
-let cursors = new Int32Array(64)
-let lastPosition = new Float64Array(64)
-let pairStamp = 1
-let pairBase = 1
+          if (!all) continue
+          if (possible === NO_POSSIBLE) possible = new Map()
+          const list = possible.get(entry.matcher)
+          if (list) list.push(entry)
+          else possible.set(entry.matcher, [entry])
+        }
+      }
 
-function addPair(matcher: number, position: number): void {
-  // A token can be a candidate for one matcher by its word, a prefix and as a number.
-  const stamp = pairBase + position
-  if (lastPosition[matcher] === stamp) return
-  lastPosition[matcher] = stamp
-  pairMatchers.push(matcher)
-  pairPositions.push(position)
-  if (counts[matcher]++ === 0) touchedMatchers.push(matcher)
-}
-
-function buildCandidates(tokens: Token[]): Int32Array {
-  if (counts.length < matcherCount) {
-    const size = Math.max(matcherCount, counts.length * 2)
-    counts = new Int32Array(size)
-    cursors = new Int32Array(size)
-    lastPosition = new Float64Array(size)
+      if (prefix >= token.prefixIds.length) break
+      entries = activationByPrefix[token.prefixIds[prefix++]]
+    }
   }
 
-  // Stamps of this text: pairBase + position, above every earlier text's.
-  pairBase = pairStamp
-  pairStamp += tokens.length + 1
-  for (let position = 0; position < tokens.length; position++) {
-    const token = tokens[position]
-    if (token.afterHyphen) continue
-    if (token.starts) for (const id of token.starts.matchers) addPair(id, position)
-    if (token.numeric) for (const id of numberStarts.matchers) addPair(id, position)
-    if (token.kind === 'word') for (const prefix of token.prefixIds) for (const id of prefixStarts[prefix].matchers) addPair(id, position)
-  }
-
-  touchedMatchers.sort((a, b) => a - b)
-  const n = touchedMatchers.length
-  const index = new Int32Array(2 + 2 * n + pairPositions.length)
-  index[0] = n
-  let offset = 2 + 2 * n
-  for (let k = 0; k < n; k++) {
-    const matcher = touchedMatchers[k]
-    index[1 + k] = matcher
-    index[1 + n + k] = offset
-    cursors[matcher] = offset
-    offset += counts[matcher]
-    counts[matcher] = 0
-  }
-
-  index[1 + 2 * n] = offset
-  for (let pair = 0; pair < pairMatchers.length; pair++) index[cursors[pairMatchers[pair]]++] = pairPositions[pair]
-  pairMatchers.length = 0
-  pairPositions.length = 0
-  touchedMatchers.length = 0
-  return index
-}
-
-/** Where `matcher`'s candidates are in `index`: [from, to) (from === to: none). */
-function candidateRange(index: Int32Array, matcher: number): number {
-  // Binary search over the sorted matcher ids; returns the id's slot, or -1.
-  let low = 0
-  let high = index[0] - 1
-  while (low <= high) {
-    const mid = (low + high) >> 1
-    const id = index[1 + mid]
-    if (id === matcher) return mid
-    if (id < matcher) low = mid + 1
-    else high = mid - 1
-  }
-
-  return -1
+  scan.possible = possible
+  scan.possibleVersion = vocabularyVersion
+  return possible
 }
 
 /** Tokens of `text`, cached: many matchers look at the same sentence. */
@@ -1076,12 +1054,20 @@ function compileAnchor(anchor: Anchor): CompiledAnchor {
 
 interface Entry {
   node: Node
-  /** The most selective anchor, and the anchors of every required element. */
-  anchor: CompiledAnchor | undefined
-  required: CompiledAnchor[]
   id: number
   /** Which phrase list (tag) the entry came from, for tagged matchers. */
   tag: number
+  matcher: number
+  /** Anchors of every required part (all must occur), most selective first; empty: possible in any text. */
+  anchors: CompiledAnchor[]
+  /** What the phrase can start with: words (and punctuation), prefix ids, a number. */
+  firstWords: Set<string>
+  firstPrefixes: number[]
+  firstNumber: boolean
+  /** Can start at any token (a gap or `*` first, or it can match nothing). */
+  open: boolean
+  /** The last pass over a text's words that looked at it. */
+  stamp: number
 }
 
 function anchorPresent(anchor: CompiledAnchor, scan: TextScan, tokens: Token[]): boolean {
@@ -1145,14 +1131,29 @@ function distribute(node: Node): Node[] {
 
 const NO_MATCH = null
 const NO_MATCHES: PhraseMatch[] = Object.freeze([]) as unknown as PhraseMatch[]
+const NO_ENTRIES: Entry[] = []
+
+/** Whether `entry` can start at `token` (by its first word, prefix or number, or anywhere). */
+function startsAt(entry: Entry, token: Token): boolean {
+  if (entry.open || entry.firstWords.has(token.norm)) return true
+  if (entry.firstNumber && token.numeric) return true
+  if (token.kind === 'word' && entry.firstPrefixes.length > 0) {
+    for (const id of token.prefixIds) if (entry.firstPrefixes.includes(id)) return true
+  }
+
+  return false
+}
 
 /** Compiled phrases. */
 export class PhraseMatcher {
   private readonly id: number
-  private readonly open: Entry[] = []
   private readonly entries: Entry[] = []
-  /** Each entry's first words and anchor, until the matcher is registered in the vocabulary. */
-  private pending: Array<{entry: Entry; first: FirstSet | undefined; anchor: Anchor | undefined}> | undefined = []
+  /** Phrases with no required word or prefix: possible in any text. */
+  private readonly always: Entry[] = []
+  /** Words the phrases can start with (not counting those that can start anywhere). */
+  private readonly firstWords = new Set<string>()
+  /** Each entry's first words, until the matcher is registered in the vocabulary. */
+  private pending: Array<{entry: Entry; first: FirstSet}> | undefined = []
   readonly phrases: string[]
 
   /** Number of tags (phrase lists) in a tagged matcher. */
@@ -1170,130 +1171,87 @@ export class PhraseMatcher {
     this.ends = new Int32Array(this.tags).fill(-1)
     const tagged = nodes.flatMap((node, index) => distribute(node).map((part) => [part, tags?.[index] ?? 0] as const))
     for (const [node, tag] of tagged) {
-      const anchor = anchorOf(node)
-      const entry: Entry = {node, anchor: undefined, required: [], id: this.entries.length, tag}
-      this.entries.push(entry)
       const first: FirstSet = {words: new Set(), prefixes: [], number: false, open: false}
       const empty = firstSet(node, first)
-      if (first.open || empty) {
-        this.open.push(entry)
-        this.pending!.push({entry, first: undefined, anchor})
-        continue
+      const open = first.open || empty
+      const entry: Entry = {
+        node,
+        id: this.entries.length,
+        tag,
+        matcher: this.id,
+        anchors: [],
+        firstWords: open ? new Set() : first.words,
+        firstPrefixes: [],
+        firstNumber: !open && first.number,
+        open,
+        stamp: 0
       }
-
-      this.pending!.push({entry, first, anchor})
+      this.entries.push(entry)
+      if (!open) for (const word of first.words) this.firstWords.add(word)
+      this.pending!.push({entry, first})
     }
-
-    this.stamps = new Uint32Array(this.entries.length)
-    this.states = new Uint8Array(this.entries.length)
   }
 
   /**
-   * Add the entries to the shared vocabulary, on the first scan (a matcher
-   * compiled only to check a phrase never is).
+   * Add the phrases to the shared vocabulary, on the first question about
+   * a text (a matcher compiled only to check a phrase never is).
    */
   private register(): void {
     const pending = this.pending
     if (!pending) return
     this.pending = undefined
-    for (const {entry, first, anchor} of pending) {
+    for (const {entry, first} of pending) {
       registerPrefixes(entry.node)
-      if (anchor) entry.anchor = compileAnchor(anchor)
-      const required = [...new Set(requiredAnchors(entry.node, []))].sort((a, b) => size(a) - size(b))
-      entry.required = required.map((item) => compileAnchor(item))
-      if (!first) continue
-      if (first.number) addStart(numberStarts, this.id, entry)
-      for (const word of first.words) addStart(wordStartsFor(word), this.id, entry)
-      for (const prefix of first.prefixes) addStart(prefixStarts[prefixId(prefix)], this.id, entry)
+      if (!entry.open) entry.firstPrefixes = first.prefixes.map((prefix) => prefixId(prefix))
+      // Every anchor must occur: the most selective one (as before) and each required part's.
+      const found: Anchor[] = []
+      const anchor = anchorOf(entry.node)
+      if (anchor) found.push(anchor)
+      requiredAnchors(entry.node, found)
+      entry.anchors = [...new Set(found)].map((item) => compileAnchor(item))
+      const words = new Set<string>()
+      for (const item of entry.anchors) for (const word of item.words) words.add(word)
+      for (const word of words) wordUses.set(word, (wordUses.get(word) ?? 0) + 1)
     }
 
-    // Texts looked up before must see this matcher's entries.
+    for (const {entry} of pending) {
+      entry.anchors.sort((a, b) => anchorCost(a) - anchorCost(b))
+      const primary = entry.anchors[0]
+      if (!primary) {
+        this.always.push(entry)
+        continue
+      }
+
+      for (const word of primary.words) addTo(activationByWord, word, entry)
+      for (const id of primary.prefixes) activationByPrefix[id].push(entry)
+    }
+
+    // Texts looked at before must see this matcher's phrases.
     vocabularyVersion++
   }
 
-  /** The text being scanned, for `possible`. */
-  private scan: TextScan | undefined
-  private scanTokens: Token[] = []
-  private generation = 0
-  private readonly stamps: Uint32Array
-  private readonly states: Uint8Array
-
-  /**
-   * Where phrases can start in the text being scanned: `index[from..to)`
-   * (positions undefined: at any token).
-   */
-  private positions: Int32Array | undefined
-  private from = 0
-  private to = 0
-
-  /** The tokens of `text`, ready to scan (registers the matcher on first use). */
-  private begin(text: string, scan: TextScan): Token[] {
+  /** The phrases that can match the text (usually none). */
+  private candidates(text: string, scan: TextScan): Entry[] {
     if (this.pending) this.register()
     const tokens = lookedUp(text, scan)
-    this.scan = scan
-    this.scanTokens = tokens
-    this.positions = undefined
-    this.from = 0
-    this.to = tokens.length
-    const index = this.open.length > 0 ? undefined : candidatesOf(scan, tokens)
-    if (index) {
-      const slot = candidateRange(index, this.id)
-      const n = index[0]
-      this.positions = index
-      this.from = slot === -1 ? 0 : index[1 + n + slot]
-      this.to = slot === -1 ? 0 : index[2 + n + slot]
-    }
-    // An entry's remembered state counts only if stamped in this scan.
-    this.generation = (this.generation + 1) >>> 0 || 1
-    return tokens
+    const possible = possibleIn(scan, tokens).get(this.id)
+    if (!possible) return this.always.length > 0 ? this.always : NO_ENTRIES
+    return this.always.length > 0 ? [...possible, ...this.always] : possible
   }
 
-  /**
-   * Whether an entry can match the text being scanned at all (its anchor
-   * occurs), checked lazily and remembered for this scan: 1 yes, 2 no.
-   */
-  private possible(entry: Entry): boolean {
-    const id = entry.id
-    if (this.stamps[id] !== this.generation) {
-      this.stamps[id] = this.generation
-      this.states[id] = (!entry.anchor || anchorPresent(entry.anchor, this.scan!, this.scanTokens)) && this.allPresent(entry.required) ? 1 : 2
-    }
-
-    return this.states[id] === 1
-  }
-
-  private allPresent(anchors: CompiledAnchor[]): boolean {
-    for (const anchor of anchors) if (!anchorPresent(anchor, this.scan!, this.scanTokens)) return false
-    return true
+  /** False when no phrase can match `text` (no text is scanned for this). */
+  mayMatch(text: string): boolean {
+    return this.candidates(text, scanOf(text)).length > 0
   }
 
   /** The longest match starting at token `position`, as an end position. */
-  private longestAt(tokens: Token[], position: number): number {
+  private longestAt(tokens: Token[], position: number, entries: Entry[]): number {
     const token = tokens[position]
     if (token.afterHyphen) return -1
-    const candidates = token.starts ? token.starts.byMatcher[this.id] : undefined
-    if (token.kind === 'punct' && !candidates) return -1
+    if (token.kind === 'punct' && !this.firstWords.has(token.norm)) return -1
     let best = -1
-    if (candidates) best = this.tryAll(candidates, tokens, position, best)
-    if (token.numeric) {
-      const numbers = numberStarts.byMatcher[this.id]
-      if (numbers) best = this.tryAll(numbers, tokens, position, best)
-    }
-
-    if (token.kind === 'word') {
-      for (const id of token.prefixIds) {
-        const prefixed = prefixStarts[id].byMatcher[this.id]
-        if (prefixed) best = this.tryAll(prefixed, tokens, position, best)
-      }
-    }
-
-    if (this.open.length > 0) best = this.tryAll(this.open, tokens, position, best)
-    return best
-  }
-
-  private tryAll(entries: Entry[], tokens: Token[], position: number, best: number): number {
     for (const entry of entries) {
-      if (!this.possible(entry)) continue
+      if (!startsAt(entry, token)) continue
       for (const end of step(entry.node, tokens, position)) if (end > best && end > position) best = end
     }
 
@@ -1306,69 +1264,44 @@ export class PhraseMatcher {
    */
   firstPerTag(text: string): Array<PhraseMatch | undefined> {
     const scan = scanOf(text)
-    if (this.cannotMatch(text, scan)) return (this.noTags ??= Object.freeze(new Array(this.tags).fill(undefined)) as Array<PhraseMatch | undefined>)
+    const entries = this.candidates(text, scan)
+    if (entries.length === 0) return (this.noTags ??= Object.freeze(new Array(this.tags).fill(undefined)) as Array<PhraseMatch | undefined>)
     const results = (scan.results ??= new Map())
     let result = results.get(this.tagSlot) as Array<PhraseMatch | undefined> | undefined
     if (!result) {
-      result = this.scanTags(text, scan)
+      result = this.scanTags(text, scan.tokens!, entries)
       results.set(this.tagSlot, result)
     }
 
     return result
   }
 
-  /** The result of `firstPerTag` for a text where nothing matches (shared). */
+  /** The result of `firstPerTag` for a text where nothing can match (shared). */
   private noTags: Array<PhraseMatch | undefined> | undefined
-
-  /**
-   * Whether none of the phrases can start anywhere in the text, known from
-   * the text's candidate positions without scanning (most matchers, for
-   * most sentences).
-   */
-  private cannotMatch(text: string, scan: TextScan): boolean {
-    if (this.pending || this.open.length > 0) return false
-    const index = scan.candidates
-    if (!index || scan.candidatesVersion !== vocabularyVersion) return false
-    return candidateRange(index, this.id) === -1
-  }
-
-  /** False when no phrase can match `text` (known without scanning once the text's candidates are indexed). */
-  mayMatch(text: string): boolean {
-    return !this.cannotMatch(text, scanOf(text))
-  }
 
   /** The longest end per tag at the current position; only the tags touched there are reset. */
   private readonly ends: Int32Array
   private readonly touched: number[] = []
 
-  private scanTags(text: string, scan: TextScan): Array<PhraseMatch | undefined> {
+  private scanTags(text: string, tokens: Token[], entries: Entry[]): Array<PhraseMatch | undefined> {
     const result: Array<PhraseMatch | undefined> = new Array(this.tags).fill(undefined)
-    const tokens = this.begin(text, scan)
-    const id = this.id
     const ends = this.ends
     const touched = this.touched
-    const positions = this.positions
-    const to = this.to
     let remaining = this.tags
-    for (let index = this.from; index < to && remaining > 0; index++) {
-      const position = positions ? positions[index] : index
+    for (let position = 0; position < tokens.length && remaining > 0; position++) {
       const token = tokens[position]
       if (token.afterHyphen) continue
-      const candidates = token.starts ? token.starts.byMatcher[id] : undefined
-      if (candidates) this.visitTags(candidates, tokens, position, result)
-      if (token.numeric) {
-        const numbers = numberStarts.byMatcher[id]
-        if (numbers) this.visitTags(numbers, tokens, position, result)
-      }
-
-      if (token.kind === 'word') {
-        for (const prefix of token.prefixIds) {
-          const prefixed = prefixStarts[prefix].byMatcher[id]
-          if (prefixed) this.visitTags(prefixed, tokens, position, result)
+      for (const entry of entries) {
+        const tag = entry.tag
+        if (result[tag] || !startsAt(entry, token)) continue
+        for (const end of step(entry.node, tokens, position)) {
+          if (end > ends[tag] && end > position) {
+            if (ends[tag] === -1) touched.push(tag)
+            ends[tag] = end
+          }
         }
       }
 
-      if (this.open.length > 0) this.visitTags(this.open, tokens, position, result)
       if (touched.length === 0) continue
       for (const tag of touched) {
         if (!result[tag]) {
@@ -1385,44 +1318,24 @@ export class PhraseMatcher {
     return result
   }
 
-  private visitTags(entries: Entry[], tokens: Token[], position: number, result: Array<PhraseMatch | undefined>): void {
-    const ends = this.ends
-    for (const entry of entries) {
-      const tag = entry.tag
-      if (result[tag] || !this.possible(entry)) continue
-      for (const end of step(entry.node, tokens, position)) {
-        if (end > ends[tag] && end > position) {
-          if (ends[tag] === -1) this.touched.push(tag)
-          ends[tag] = end
-        }
-      }
-    }
-  }
-
   /** First match at or after text offset `from`. */
   first(text: string, from = 0): PhraseMatch | undefined {
     const scan = scanOf(text)
-    if (from === 0) {
-      if (this.cannotMatch(text, scan)) return undefined
-      const results = (scan.results ??= new Map())
-      const cached = results.get(this.firstSlot) as PhraseMatch | null | undefined
-      if (cached !== undefined) return cached ?? undefined
-      const found = this.search(text, scan, 0)
-      results.set(this.firstSlot, found ?? NO_MATCH)
-      return found
-    }
-
-    return this.search(text, scan, from)
+    const entries = this.candidates(text, scan)
+    if (entries.length === 0) return undefined
+    if (from !== 0) return this.search(text, scan.tokens!, entries, from)
+    const results = (scan.results ??= new Map())
+    const cached = results.get(this.firstSlot) as PhraseMatch | null | undefined
+    if (cached !== undefined) return cached ?? undefined
+    const found = this.search(text, scan.tokens!, entries, 0)
+    results.set(this.firstSlot, found ?? NO_MATCH)
+    return found
   }
 
-  private search(text: string, scan: TextScan, from: number): PhraseMatch | undefined {
-    const tokens = this.begin(text, scan)
-    const positions = this.positions
-    const to = this.to
-    for (let index = this.from; index < to; index++) {
-      const position = positions ? positions[index] : index
+  private search(text: string, tokens: Token[], entries: Entry[], from: number): PhraseMatch | undefined {
+    for (let position = 0; position < tokens.length; position++) {
       if (tokens[position].start < from) continue
-      const end = this.longestAt(tokens, position)
+      const end = this.longestAt(tokens, position, entries)
       if (end !== -1) return toMatch(text, tokens, position, end)
     }
 
@@ -1432,31 +1345,25 @@ export class PhraseMatcher {
   /** All non-overlapping matches, left to right (cached per text; do not modify). */
   all(text: string): PhraseMatch[] {
     const scan = scanOf(text)
-    if (this.cannotMatch(text, scan)) return NO_MATCHES
+    const entries = this.candidates(text, scan)
+    if (entries.length === 0) return NO_MATCHES
     const results = (scan.results ??= new Map())
     let found = results.get(this.allSlot) as PhraseMatch[] | undefined
     if (!found) {
-      found = this.scanAll(text, scan)
+      found = this.scanAll(text, scan.tokens!, entries)
       results.set(this.allSlot, found)
     }
 
     return found
   }
 
-  private scanAll(text: string, scan: TextScan): PhraseMatch[] {
+  private scanAll(text: string, tokens: Token[], entries: Entry[]): PhraseMatch[] {
     const found: PhraseMatch[] = []
-    const tokens = this.begin(text, scan)
-    const positions = this.positions
-    const to = this.to
-    // A match ends where the next one may start.
-    let next = 0
-    for (let index = this.from; index < to; index++) {
-      const position = positions ? positions[index] : index
-      if (position < next) continue
-      const end = this.longestAt(tokens, position)
+    for (let position = 0; position < tokens.length; position++) {
+      const end = this.longestAt(tokens, position, entries)
       if (end === -1) continue
       found.push(toMatch(text, tokens, position, end))
-      next = end
+      position = end - 1
     }
 
     return found
