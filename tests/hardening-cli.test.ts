@@ -263,6 +263,24 @@ describe.concurrent('symlinks', () => {
   })
 })
 
+describe('a closed pipe', () => {
+  it('`fitlint … | head` (the reader closes stdout early): the run stops quietly, no EPIPE stack trace', async () => {
+    const {spawn} = await import('node:child_process')
+    // 60 articles of JSON messages: far more than a pipe buffer holds.
+    const files: Record<string, string> = {}
+    for (let index = 0; index < 60; index++) files[`a${index}.md`] = ADVICE.repeat(20)
+    const cwd = folder(files)
+    const child = spawn(process.execPath, [BIN, '.', '--format', 'json'], {cwd, stdio: ['ignore', 'pipe', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (stderr += chunk))
+    child.stdout.once('data', () => child.stdout.destroy())
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+    expect(stderr).not.toMatch(/EPIPE|Unhandled|\n\s+at /)
+    expect([0, 1]).toContain(code)
+  }, 60_000)
+})
+
 describe.concurrent.skipIf(process.platform === 'win32')('FIFOs', () => {
   it('a FIFO named *.md in a folder is skipped (only regular files are linted); the run ends', async () => {
     const cwd = folder({'a.md': '# Leg day\n\n' + ADVICE + '\n'})
