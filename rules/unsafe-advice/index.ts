@@ -161,6 +161,16 @@ function aboveUpperLimit(text: string, limits: CompiledLimit[]): {match: PhraseM
 
 const UNITS = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i
 
+/** "take two at 10 p.m.": a count of the units just described, with a time but no unit word. */
+const BARE_UNITS = /\b(?:take|have|pop|swallow)\s+(two|three|four|five|six)\s+(?=at\b|around\b|before\b|after\b|with\b|in the\b|first thing\b|right before\b)()()/i
+
+/** Further units in the same sentence: "…and another two around 3 a.m.". */
+function moreUnits(rest: string): number {
+  let more = 0
+  for (const found of rest.matchAll(/\b(?:another|then|plus|and)\s+(?:a\s+further\s+)?(one|two|three|four|five|six|\d)\b(?!\s*(?:mg|g|hours?|minutes?|days?|weeks?|times|a\.m|p\.m|am|pm|o'clock|cups?))/gi)) more += toNumber(found[1])
+  return more
+}
+
 const NUMBER_WORDS: Record<string, number> = {a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, twelve: 12, double: 2, triple: 3}
 
 function toNumber(value: string): number {
@@ -243,7 +253,17 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:most|many|plenty of|lots of)\s+(?:guys|people|lifters|runners|women|men|folks|patients)\s+can\b|\b(?:it's|it is)\s+(?:perfectly\s+|completely\s+)?reasonable\s+to\b`,
     String.raw`\bI(?:'d|\s+would)\s+(?:just\s+|probably\s+|definitely\s+)?(?:pause|skip|stop|take|ditch|drop|double|cut|push|keep|ignore|try|go|bin|swap)\b`,
     String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
-    String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`
+    String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`,
+    // "…what I tell all my masters lifters: …"
+    String.raw`\bwhat\s+(?:I|we)\s+(?:always\s+)?(?:tell|teach|give)\s+(?:all\s+|every\s+|each\s+)?(?:(?:of\s+)?(?:my|our)\s+)?(?:\w+\s+){0,2}?(?:clients|athletes|lifters|runners|members|patients|students|readers|riders|fighters|players|trainees|customers)\b`,
+    // Testimonials on a product page: "many of our customers find they can stop…"
+    String.raw`\b(?:customers|clients|users|members|readers|buyers|people)\s+(?:\w+\s+)?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to)\b`,
+    // "…is what most of the kids we surveyed do, and it works."
+    String.raw`\b(?:and|because|since)\s+it\s+(?:really\s+|totally\s+|just\s+)?works\s*[.!]*$`,
+    String.raw`\b(?:is|are|they're|it's|that's)\s+the\s+(?:safe|safest|natural|gentle|smart|easy)\s+way\s+to\b`,
+    String.raw`\byou're\s+doing\s+it\s+right\b|\b(?:first|last)\s+(?:person|one)\s+to\s+\w+(?:\s+up)?\s+(?:gets|wins)\b`,
+    String.raw`\b(?:really|definitely|absolutely|honestly)\s+will\s+(?:make|get|give|help|take)\b`,
+    String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`
   ].join('|'),
   'iu'
 )
@@ -254,7 +274,7 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   if (ENDORSE.test(text)) return true
   // A line of a plan ("Friday night: 40 minutes in a sweat suit…").
   if (PLAN_STEP.test(text)) return true
-  return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
+  return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|feel free to|(?:there's |there is )?no need to|don't bother|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
 /** Medication named in a sentence (for "stop them" in the next one). */
@@ -347,6 +367,8 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     const symptom = firstMatch(listPattern('warningSymptom'), clause.text)
     // Cold, numb fingers in the first mile; aching muscles the day after.
     if (symptom && /^(?:numb|tingl|pins)/i.test(symptom.text) && COLD.test(text)) continue
+    // Tingling lips and face from fast breathing or beta-alanine is expected.
+    if (symptom && /^(?:tingl|pins)/i.test(symptom.text) && /^[^,;.]{0,30}\b(?:lips|face|cheeks|mouth|scalp|ears)\b/i.test(clause.text.slice(symptom.end)) && !/\b(?:down|along|into)\s+(?:your|the|one)\s+(?:arm|leg)/i.test(clause.text)) continue
     if (symptom && SOFT.test(symptom.text) && /\bmuscles?\b|\b(?:a day|two days|24|48|72 hours?)\b/i.test(clause.text)) continue
     if (symptom && SOFT.test(symptom.text) && MILD.test(clause.text.slice(0, symptom.start))) continue
     return {start: clause.start + match.start, end: clause.start + match.end, text: match.text}
@@ -396,7 +418,16 @@ function symptomContinue(
     return unsafeOrder ? {start: condition.start, end: text.length, text: redFlag.match.text} : undefined
   }
 
-  if (firstMatch(compiled.stopVerb, restText)) return undefined
+  const pause = firstMatch(compiled.stopVerb, restText)
+  if (pause) {
+    // "…just sit down for a minute and carry on with the next juice": a pause
+    // before carrying on through the sign is not stopping.
+    const after = firstMatch(compiled.continueVerb, restText.slice(pause.end))
+    const softSign = symptom && typeof symptom !== 'string' && SOFT.test(symptom.text)
+    if (after && !softSign && /\b(?:and|then)\b/i.test(restText.slice(pause.end, pause.end + after.start + 1))) return {start: condition.start, end: text.length, text: after.text}
+    return undefined
+  }
+
   // "Even if it hurts, run Sunday's race": any order despite the symptom.
   if (despite) return {start: 0, end: text.length, text: condition.text.trim()}
   const carryOn = firstMatch(compiled.continueVerb, restText)
@@ -423,6 +454,8 @@ export const rule: Rule = {
     const {article} = context
     const compiled = context.data as Compiled
     const flagged = new Set<number>()
+    /** The group each flagged sentence was reported under. */
+    const flaggedGroup = new Map<number, string>()
     const group = (id: string) => compiled.groups.get(id)!
     /** Per-unit doses seen so far in this section: substance → mg per unit. */
     const doses = new Map<number, Map<string, number>>()
@@ -431,6 +464,7 @@ export const rule: Rule = {
       if (flagged.has(sentence.index)) return
       if (context.isAccepted(finding.match.text)) return
       flagged.add(sentence.index)
+      flaggedGroup.set(sentence.index, finding.group.id)
       const entry: Report = {
         start: sentence.start,
         end: sentence.end,
@@ -464,7 +498,7 @@ export const rule: Rule = {
           // ("One brand has 200 mg in each tablet" under "Is caffeine cheating?").
           const named = substance.test(text)
           if (!named && !namedInSection(article, sentence.section, name, substance)) continue
-          const perUnit = (named ? perUnitNamed : perUnitImplied).exec(text)
+          const perUnit = (named ? perUnitNamed.exec(text) : undefined) ?? perUnitImplied.exec(text)
           if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
         }
       }
@@ -481,6 +515,8 @@ export const rule: Rule = {
         }
 
         if (candidate.advice && !advice) continue
+        // "Skip caffeine pills if you're pregnant", "keep them out of reach of children".
+        if (candidate.id === 'medication' && (/\b(?:caffeine|diet|slimming|fat[- ]burn\w*|weight[- ]loss|vitamin|supplement\w*|protein|creatine|melatonin|pre-?workout|energy|detox|laxative|herbal|iron|fish oil|collagen|magnesium|zinc)\s+(?:pills|tablets|capsules|gummies)\b/i.test(match.text) || /^\s*of\s+(?:the\s+)?reach\b/i.test(text.slice(match.end)))) continue
         if (candidate.id === 'vlcd') {
           const calories = toNumber(/\d[\d,]*/.exec(match.text)?.[0] ?? '0')
           if (!(calories >= 300 && calories < 1200)) continue
@@ -531,7 +567,7 @@ export const rule: Rule = {
       const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
       if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
         const dismissal =
-          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b/i.exec(text)
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
         }
@@ -545,6 +581,15 @@ export const rule: Rule = {
         const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
         if (carry && !referralIn(sentence) && !analysis.directives.some((directive) => directive.polarity === 'positive' && firstMatch(compiled.stopVerb, directive.text)) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
+        }
+      }
+
+      // "Totally normal, that's just the detox working! Rest up and keep going.":
+      // an order to carry on right after a sentence that explained a sign away.
+      if (!finding && samePassagePrevious && flaggedGroup.get(samePassagePrevious.index) === 'dismissal') {
+        const carry = analysis.directives.find((directive) => directive.polarity === 'positive' && firstMatch(compiled.continueVerb, directive.text))
+        if (carry && !referralIn(sentence) && !negatedBefore(text, analysis.clauses, carry.start)) {
+          finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: 'the sentence before explains the warning sign away'}
         }
       }
 
@@ -601,8 +646,8 @@ export const rule: Rule = {
           }
 
           const perUnit = sectionDoses.get(name)
-          const units = sectionDoses.size > 0 ? UNITS.exec(text) : null
-          const count = units ? toNumber(units[1]) + (units[3] ? 0.5 : 0) : 0
+          const units = sectionDoses.size > 0 ? UNITS.exec(text) ?? BARE_UNITS.exec(text) : null
+          const count = units ? toNumber(units[1]) + (units[3] ? 0.5 : 0) + moreUnits(text.slice(units.index + units[0].length)) : 0
           if (perUnit && units && perUnit * count >= limit) {
             finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${count} × ${perUnit} mg = ${count * perUnit} mg of ${name}`}
             break
@@ -612,10 +657,11 @@ export const rule: Rule = {
 
       // "300 mg at the start of the shift and another 300 mg at 3 a.m.":
       // several caffeine doses in one day add up.
-      if (!finding && advice && /caffeine/i.test(text)) {
+      // Or a pill and an energy drink stacked: "a 200 mg pill with a 300 mg energy drink".
+      if (!finding && advice && (/caffeine|energy drinks?|espresso|pre-?workout|caffeine pills?|no-?doz|vivarin/i.test(text) || (/\d\s*mg\b/i.test(text) && namedInSection(article, sentence.section, 'caffeine', /caffeine/i)))) {
         const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
         const total = doses.reduce((sum, dose) => sum + dose, 0)
-        if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second)\b/i.test(text)) {
+        if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second|with|stack|stacking|on top of)\b/i.test(text)) {
           const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text)!
           finding = {group: group('caffeine'), match: {start: first.index, end: first.index + first[0].length, text: first[0]}, detail: `${doses.join(' + ')} = ${total} mg of caffeine in a day`}
         }
@@ -626,6 +672,17 @@ export const rule: Rule = {
         const over = aboveUpperLimit(text, compiled.upperLimits)
         if (over && analysis.directives.some((directive) => over.match.start < directive.end && over.match.end > directive.start) || (over && ENDORSE.test(text))) {
           finding = {group: group('upperLimit'), match: over.match, detail: over.detail}
+        }
+      }
+
+      // Dosing a banned substance named earlier in the paragraph: "If you're
+      // going to run it anyway, keep it to 10 mg a day for six weeks".
+      if (!finding && advice && /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.test(text) && /\b(?:run|cycle|take|dose|use|stack|keep)\s+(?:it|them|this|that)\b/i.test(text)) {
+        const passage = article.passages[sentence.passage].sentences.filter((index) => index < sentence.index).map((index) => article.sentences[index].text)
+        const banned = passage.map((earlier) => firstMatch(compiled.bannedSubstance, earlier)).find(Boolean)
+        const dose = /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.exec(text)!
+        if (banned && !negatedBefore(text, analysis.clauses, dose.index)) {
+          finding = {group: group('substance'), match: {start: dose.index, end: dose.index + dose[0].length, text: dose[0]}, detail: `a dose of ${banned.text}, named earlier in the paragraph`}
         }
       }
 

@@ -113,7 +113,8 @@ export function isGarbled(text: string, prose = true): boolean {
   if (DANGLING_END.test(trimmed)) return true
   // Opens mid-sentence: a lower-case word that is not a list continuation.
   // (List items and table cells often start lower-case; paragraphs do not.)
-  if (prose && /^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed)) return true
+  // A forum post's lower-case user name ("gymrat_gary: Chest pressure…") is a speaker label, not a cut.
+  if (prose && /^[a-z]/.test(trimmed) && !/^(?:e\.g\.|i\.e\.|etc)/.test(trimmed) && !/^(?:u\/)?[a-z][\w.-]{1,30}:\s+[\p{Lu}\d"“']/u.test(trimmed)) return true
   if (/[!?]\s*\.+$|\.\s*!+$/.test(trimmed)) return true
   // Ends on a word that cannot end a sentence ("…is to as!"), or opens with
   // the tail of a contraction ("Ve been following…").
