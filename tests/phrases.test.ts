@@ -34,6 +34,11 @@ describe('phrases', () => {
     expect(texts(['call (911|999) now'], 'Call 911 now or call 999 now.')).toEqual(['Call 911 now', 'call 999 now'])
   })
 
+  it('a hyphenated word that starts with a number matches as a whole, never its number alone', () => {
+    expect(texts(['2-aminoisoheptane'], 'tendon rupture [2]; 2-aminoisoheptane, 2 aminoisoheptane')).toEqual(['2-aminoisoheptane', '2 aminoisoheptane'])
+    expect(texts(['24-hour fast'], 'a 24 week plan and a 24-hour fast')).toEqual(['24-hour fast'])
+  })
+
   it('matches whole words only, not after a hyphen inside a compound', () => {
     expect(texts(['fat'], 'fatigue and fat.')).toEqual(['fat'])
     expect(texts(['pregnancy'], 'pre-pregnancy weights; pregnancy')).toEqual(['pregnancy'])

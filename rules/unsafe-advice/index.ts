@@ -277,12 +277,30 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|feel free to|(?:there's |there is )?no need to|don't bother|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
+/** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
+const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
+/** Words that make a calorie amount a daily intake. */
+const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?)\b/i
+/** A calorie amount that is burned, a snack or a deficit, not an intake. */
+const BURN_CONTEXT = /\b(?:burns?|burned|burnt|burning|deficit|surplus|snack|per serving|a serving|each serving|per bar|a bar|per bottle|a bottle|per hour|an hour|per mile|a mile|cut (?:out )?\d|fewer|under)\b/i
+
 /** Medication named in a sentence (for "stop them" in the next one). */
 const MEDICATION_WORDS = /\b(?:medications?|meds|tablets?|pills?|prescriptions?|inhalers?|injections?|insulin|statins?|antidepressants?|blood thinners?|painkillers?|HRT|patches)\b/i
 
 /** Recommending what the sentence before told as a story. */
 const ENDORSE_STORY =
   /\b(?:do|try)\s+(?:exactly\s+|just\s+)?the\s+same\b|\b(?:try|give)\s+it\s+a\s+(?:go|try|shot)\b|\b(?:I|we)(?:'d|\s+would)\s+(?:do it again|recommend it|tell (?:anyone|everyone|any\s+\w+|every\s+\w+) to)\b|\b(?:worked|works)\s+(?:for me|for us|a treat|wonders|every time)\b|\bhighly recommend(?:ed)?\b|\bcopy (?:me|us|this|it)\b/i
+
+/**
+ * An order to carry on: the phrase list, or any "keep …ing" ("keep
+ * stepping", "keep pulling") or "get back to …" ("get back to pumping").
+ */
+function carryOnIn(compiled: Compiled, text: string): PhraseMatch | undefined {
+  const listed = firstMatch(compiled.continueVerb, text)
+  if (listed) return listed
+  const found = /\bkeep\s+(?:on\s+)?(?!breathing\b|drinking\b|sipping\b|resting\b|calm\b|warm\b|still\b|an eye\b|track\b|hydrat)\p{L}{3,}ing\b|\bget\s+back\s+(?:to|into|on)\s+(?:it\b|the\s+(?:bar|bike|set|session|workout|course|field|pitch|mat|stairs|wall)\b|\p{L}{3,}ing\b)|\b(?:strap|tape|wrap|brace)\s+it(?:\s+up)?\s+and\s+(?:go|keep|carry|crack|get|train|play|run|lift)\b/iu.exec(text)
+  return found ? {start: found.index, end: found.index + found[0].length, text: found[0]} : undefined
+}
 
 /** The finding is undone by negation, debunking, quotes, or a safety condition. */
 function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch, compiled: Compiled, group: Group, ignoreNarrative = false): boolean {
@@ -422,7 +440,7 @@ function symptomContinue(
   if (pause) {
     // "…just sit down for a minute and carry on with the next juice": a pause
     // before carrying on through the sign is not stopping.
-    const after = firstMatch(compiled.continueVerb, restText.slice(pause.end))
+    const after = carryOnIn(compiled, restText.slice(pause.end))
     const softSign = symptom && typeof symptom !== 'string' && SOFT.test(symptom.text)
     if (after && !softSign && /\b(?:and|then)\b/i.test(restText.slice(pause.end, pause.end + after.start + 1))) return {start: condition.start, end: text.length, text: after.text}
     return undefined
@@ -430,7 +448,7 @@ function symptomContinue(
 
   // "Even if it hurts, run Sunday's race": any order despite the symptom.
   if (despite) return {start: 0, end: text.length, text: condition.text.trim()}
-  const carryOn = firstMatch(compiled.continueVerb, restText)
+  const carryOn = carryOnIn(compiled, restText)
   if (carryOn) return {start: condition.start, end: text.length, text: carryOn.text}
   // Any other order that is not a way of stopping or backing off
   // ("If your shoulder pinches, add more volume") — for a sign stronger than
@@ -564,10 +582,21 @@ export const rule: Rule = {
 
       // "It's only the adrenaline wearing off": "it" is the symptom just before
       // (in this paragraph, or ending the one before).
-      const antecedent = samePassagePrevious ?? (previous && article.passages[sentence.passage].sentences[0] === sentence.index ? previous : undefined)
-      if (!finding && antecedent && firstMatch(compiled.warningSymptom, antecedent.text)) {
+      // An answer that opens its paragraph may follow a question after the symptom.
+      const opensPassage = article.passages[sentence.passage].sentences[0] === sentence.index
+      const antecedent =
+        samePassagePrevious ??
+        (previous && opensPassage
+          ? previous.isQuestion
+            ? [previous, article.sentences[sentence.index - 2], article.sentences[sentence.index - 3]].find((candidate) => candidate && candidate.passage >= previous.passage - 1 && candidate.kind !== 'heading' && firstMatch(compiled.warningSymptom, candidate.text)) ?? previous
+            : previous
+          : undefined)
+      const antecedentSymptom = antecedent && firstMatch(compiled.warningSymptom, antecedent.text)
+      // Tingling lips or face from fast breathing or beta-alanine is expected.
+      const expectedTingle = antecedentSymptom && /^(?:tingl|pins)/i.test(antecedentSymptom.text) && /^[^,;.]{0,30}\b(?:lips|face|cheeks|mouth|scalp|ears)\b/i.test(antecedent.text.slice(antecedentSymptom.end))
+      if (!finding && antecedent && antecedentSymptom && !expectedTingle && !referralInText(text)) {
         const dismissal =
-          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the)\s|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i.exec(text)
+          /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i.exec(text)
         if (dismissal && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${firstMatch(compiled.warningSymptom, antecedent.text)!.text}” in the sentence before`}
         }
@@ -578,7 +607,7 @@ export const rule: Rule = {
       if (!finding && samePassagePrevious && !referralIn(samePassagePrevious)) {
         const symptom = firstMatch(compiled.warningSymptom, samePassagePrevious.text)
         const mild = symptom && SOFT.test(symptom.text) && MILD.test(samePassagePrevious.text.slice(0, symptom.start))
-        const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && firstMatch(compiled.continueVerb, directive.text))
+        const carry = symptom && !mild && analysis.directives.find((directive) => directive.polarity === 'positive' && directive.kind === 'imperative' && carryOnIn(compiled, directive.text))
         if (carry && !referralIn(sentence) && !analysis.directives.some((directive) => directive.polarity === 'positive' && firstMatch(compiled.stopVerb, directive.text)) && !firstMatch(compiled.stopVerb, samePassagePrevious.text) && !negatedBefore(samePassagePrevious.text, analyse(article, samePassagePrevious).clauses, symptom.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${symptom.text}” in the sentence before`}
         }
@@ -587,7 +616,7 @@ export const rule: Rule = {
       // "Totally normal, that's just the detox working! Rest up and keep going.":
       // an order to carry on right after a sentence that explained a sign away.
       if (!finding && samePassagePrevious && flaggedGroup.get(samePassagePrevious.index) === 'dismissal') {
-        const carry = analysis.directives.find((directive) => directive.polarity === 'positive' && firstMatch(compiled.continueVerb, directive.text))
+        const carry = analysis.directives.find((directive) => directive.polarity === 'positive' && carryOnIn(compiled, directive.text))
         if (carry && !referralIn(sentence) && !negatedBefore(text, analysis.clauses, carry.start)) {
           finding = {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: 'the sentence before explains the warning sign away'}
         }
@@ -620,6 +649,23 @@ export const rule: Rule = {
           !negatedBefore(text, analysis.clauses, through.index)
         ) {
           finding = {group: group('painThrough'), match: {start: through.index, end: through.index + through[0].length, text: through[0]}}
+        }
+      }
+
+      // A daily intake under 1,200 kcal in any wording the phrases miss: "cap
+      // yourself at 800 calories", "keep your total intake around 900
+      // calories", "I ate 1,000 calories a day…, and you should too".
+      if (!finding && advice) {
+        const intake = DAILY_CALORIES.exec(text)
+        const calories = intake ? toNumber(intake[1]) : 0
+        if (intake && calories >= 300 && calories < 1200 && INTAKE_CONTEXT.test(text) && !BURN_CONTEXT.test(text) && !negatedBefore(text, analysis.clauses, intake.index)) {
+          const vlcd = group('vlcd')
+          finding = {
+            group: calories <= 800 ? vlcd : {...vlcd, message: `${calories} kcal a day is below the 1,200 kcal floor most guidelines use; raise it or add “only with a dietitian or doctor”.`},
+            match: {start: intake.index, end: intake.index + intake[0].length, text: intake[0]},
+            detail: `${calories} kcal a day`,
+            severity: calories <= 800 ? 'error' : 'warn'
+          }
         }
       }
 
@@ -715,7 +761,7 @@ export const rule: Rule = {
       }
 
       // "…back pain that shoots down your leg; just keep moving."
-      const carry = ownAnalysis.directives.find((directive) => directive.polarity === 'positive' && firstMatch(compiled.continueVerb, directive.text))
+      const carry = ownAnalysis.directives.find((directive) => directive.polarity === 'positive' && carryOnIn(compiled, directive.text))
       if (carry && !/^\W*(?:if|when|once|as long as|unless)\b/i.test(carry.text)) {
         report(sentence, {group: group('symptomContinue'), match: {start: carry.start, end: carry.end, text: carry.text.trim()}, detail: `after “${found.match.text}”`})
         continue

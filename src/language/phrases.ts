@@ -322,7 +322,10 @@ function literal(phrase: string, word: string, caseSensitive: boolean): Node[] {
     const split = parts.flatMap((part) => literal(phrase, part, caseSensitive))
     const joined = literal(phrase, parts.join('') + (prefix ? '*' : ''), caseSensitive)
     if (prefix) split[split.length - 1] = {type: 'prefix', value: parts[parts.length - 1].toLowerCase()}
-    return [alternatives([{type: 'seq', items: split}, ...joined], false)]
+    // The joined form may itself be several tokens ("2-aminoisoheptane" →
+    // "2", "aminoisoheptane"): it is one alternative, a sequence, never
+    // each of its tokens alone.
+    return [alternatives([{type: 'seq', items: split}, joined.length === 1 ? joined[0] : {type: 'seq', items: joined}], false)]
   }
 
   const tokens = tokenize(text)
