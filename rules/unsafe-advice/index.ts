@@ -255,7 +255,7 @@ const ENDORSE = new RegExp(
     String.raw`^\W*[\p{Lu}][\p{Ll}]+ing\b[^.;:!?]{0,80}?\b(?:keeps|helps|makes|gives|lets|will keep|will help|will make|will give)\s+you\b`,
     String.raw`\b(?:resets?|reboots?|recharges?|rebalances?)\s+(?:your|the)\s+(?:whole\s+|entire\s+)?(?:system|body|gut|metabolism|hormones)\b`,
     // "…what I tell all my masters lifters: …"
-    String.raw`\bwhat\s+(?:I|we)\s+(?:always\s+)?(?:tell|teach|give)\s+(?:all\s+|every\s+|each\s+)?(?:(?:of\s+)?(?:my|our)\s+)?(?:\w+\s+){0,2}?(?:clients|athletes|lifters|runners|members|patients|students|readers|riders|fighters|players|trainees|customers)\b`,
+    String.raw`\bwhat\s+(?:I|we)\s+(?:always\s+)?(?:tell|teach|give)\s+(?:all\s+|every\s+|each\s+)?(?:(?:of\s+)?(?:my|our)\s+)?(?:\w+\s+){0,2}?(?:client|athlete|lifter|runner|member|patient|student|reader|rider|fighter|player|trainee|customer|competitor|recruit)s?\b`,
     // Testimonials on a product page: "many of our customers find they can stop…"
     String.raw`\b(?:customers|clients|users|members|readers|buyers|people)\s+(?:\w+\s+)?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to)\b`,
     // "…is what most of the kids we surveyed do, and it works."
@@ -263,6 +263,7 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:is|are|they're|it's|that's)\s+the\s+(?:safe|safest|natural|gentle|smart|easy)\s+way\s+to\b`,
     String.raw`\byou're\s+doing\s+it\s+right\b|\b(?:first|last)\s+(?:person|one)\s+to\s+\w+(?:\s+up)?\s+(?:gets|wins)\b`,
     String.raw`\b(?:really|definitely|absolutely|honestly)\s+will\s+(?:make|get|give|help|take)\b`,
+    String.raw`\b(?:more|extra)\s+is\s+(?:even|always|only)\s+better\b`,
     String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`
   ].join('|'),
   'iu'
@@ -300,6 +301,47 @@ function carryOnIn(compiled: Compiled, text: string): PhraseMatch | undefined {
   if (listed) return listed
   const found = /\bkeep\s+(?:on\s+)?(?!breathing\b|drinking\b|sipping\b|resting\b|calm\b|warm\b|still\b|an eye\b|track\b|hydrat)\p{L}{3,}ing\b|\bget\s+back\s+(?:to|into|on)\s+(?:it\b|the\s+(?:bar|bike|set|session|workout|course|field|pitch|mat|stairs|wall)\b|\p{L}{3,}ing\b)|\b(?:strap|tape|wrap|brace)\s+it(?:\s+up)?\s+and\s+(?:go|keep|carry|crack|get|train|play|run|lift)\b/iu.exec(text)
   return found ? {start: found.index, end: found.index + found[0].length, text: found[0]} : undefined
+}
+
+/** Breathing drills and supplements whose tingling is an expected, harmless effect. */
+const EXPECTED_TINGLE = /\b(?:breathwork|breath work|breathing rounds?|rounds? of (?:deep |power )?breathing|hyperventilat\w*|power breaths?|Wim Hof|beta-alanine|niacin flush)\b/i
+
+const tingleArticles = new WeakMap<Article, boolean>()
+/** Whether the page is about breathing drills or supplements that make readers tingle (once per page). */
+function expectedTingleIn(article: Article): boolean {
+  let found = tingleArticles.get(article)
+  if (found === undefined) {
+    found = article.sections.some((_, index) => EXPECTED_TINGLE.test(sectionText(article, index)))
+    tingleArticles.set(article, found)
+  }
+
+  return found
+}
+
+/** Short openers of an answer ("Not usually.", "Hi Tom!") and bylines ("IronMike_BB · 4 Jan 2026"). */
+function isFiller(sentence: Sentence): boolean {
+  return sentence.kind === 'heading' || sentence.text.split(/\s+/).filter(Boolean).length <= 5
+}
+
+/**
+ * The sentence a pronoun dismissal ("That's just…", "Totally normal") can be
+ * about: the sentence before, past an answer's short opener ("Not usually.",
+ * "Hi Tom!") or a byline, and back through a reader's question to the
+ * symptom it names (up to four sentences, over at most two paragraph breaks).
+ */
+function symptomBefore(article: Article, sentence: Sentence, compiled: Compiled): Sentence | undefined {
+  let breaks = 0
+  let current = sentence
+  for (let back = 1; back <= 4; back++) {
+    const candidate = article.sentences[sentence.index - back]
+    if (!candidate) return undefined
+    if (candidate.passage !== current.passage && ++breaks > 2) return undefined
+    if (candidate.kind !== 'heading' && firstMatch(compiled.warningSymptom, candidate.text)) return candidate
+    if (!isFiller(candidate) && !candidate.isQuestion) return undefined
+    current = candidate
+  }
+
+  return undefined
 }
 
 /** The finding is undone by negation, debunking, quotes, or a safety condition. */
@@ -582,18 +624,13 @@ export const rule: Rule = {
 
       // "It's only the adrenaline wearing off": "it" is the symptom just before
       // (in this paragraph, or ending the one before).
-      // An answer that opens its paragraph may follow a question after the symptom.
-      const opensPassage = article.passages[sentence.passage].sentences[0] === sentence.index
-      const antecedent =
-        samePassagePrevious ??
-        (previous && opensPassage
-          ? previous.isQuestion
-            ? [previous, article.sentences[sentence.index - 2], article.sentences[sentence.index - 3]].find((candidate) => candidate && candidate.passage >= previous.passage - 1 && candidate.kind !== 'heading' && firstMatch(compiled.warningSymptom, candidate.text)) ?? previous
-            : previous
-          : undefined)
+      const antecedent = symptomBefore(article, sentence, compiled)
       const antecedentSymptom = antecedent && firstMatch(compiled.warningSymptom, antecedent.text)
       // Tingling lips or face from fast breathing or beta-alanine is expected.
-      const expectedTingle = antecedentSymptom && /^(?:tingl|pins)/i.test(antecedentSymptom.text) && /^[^,;.]{0,30}\b(?:lips|face|cheeks|mouth|scalp|ears)\b/i.test(antecedent.text.slice(antecedentSymptom.end))
+      const expectedTingle =
+        antecedentSymptom &&
+        /^(?:tingl|pins)/i.test(antecedentSymptom.text) &&
+        (/^[^,;.]{0,30}\b(?:lips|face|cheeks|mouth|scalp|ears)\b/i.test(antecedent.text.slice(antecedentSymptom.end)) || expectedTingleIn(article))
       if (!finding && antecedent && antecedentSymptom && !expectedTingle && !referralInText(text)) {
         const dismissal =
           /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i.exec(text)
