@@ -153,11 +153,25 @@ describe('negation and debunking', () => {
     expect(words(debunkFrame('No pain, no gain is a slogan, not a plan.'))).toBe('is a slogan')
     expect(words(debunkFrame("'No pain, no gain' belongs on a T-shirt."))).toBe('belongs on a T-shirt')
     expect(words(debunkFrame('Influencers claim detox teas work.'))).toBe('Influencers claim')
-    expect(words(debunkFrame('You’ll still hear that lactic acid causes soreness.'))).toBe('You’ll still hear')
+    expect(words(debunkFrame('You’ll still hear that lactic acid causes soreness.'))).toBe('You’ll still hear that')
     expect(words(debunkFrame("There's little evidence for it."))).toBe('little evidence')
     expect(words(debunkFrame("Don't believe the hype."))).toBe("Don't believe")
     expect(words(debunkFrame('Ignore the old advice about stretching.'))).toBe('Ignore the old advice')
     expect(debunkFrame('Push through the pain.')).toBeUndefined()
+  })
+
+  it('debunkFrame: a belief reported to be examined ("you may also hear that", "most of us were taught that", "the long-standing explanation is that")', () => {
+    expect(words(debunkFrame('You may also hear that a banana before a run prevents cramps.'))).toBe('You may also hear that')
+    expect(words(debunkFrame('Most of us were taught that this prevents injuries.'))).toBe('Most of us were taught that')
+    expect(words(debunkFrame('The long-standing explanation is that cramps come from dehydration.'))).toBe('The long-standing explanation is that')
+    expect(debunkFrame('We taught the class to brace.')).toBeUndefined()
+  })
+
+  it('researchAppeal: "it\'s well established that", "experts agree that", "the evidence is clear", "researchers at … found"', () => {
+    expect(words(researchAppeal("It's well established that dance cardio burns belly fat."))).toBe("It's well established that")
+    expect(words(researchAppeal('Experts agree that sitting is the new smoking.'))).toBe('Experts agree')
+    expect(words(researchAppeal('The evidence is clear: walking lowers blood pressure.'))).toBe('The evidence is clear')
+    expect(words(researchAppeal('Researchers at a Danish university found the opposite.'))).toBe('Researchers at a Danish university found')
   })
 
   it('quotedRanges: double and single quotes, not apostrophes', () => {
@@ -211,12 +225,20 @@ describe('claims', () => {
   })
 
   it('statisticClaim and quantifiedClaim', () => {
-    expect(words(statisticClaim('Runners are 1.7 times more likely to get hurt.'))).toBe('1.7 times more likely')
+    expect(words(statisticClaim('Runners are 1.7 times more likely to get hurt.'))).toBe('1.7 times more likely to get')
     expect(words(statisticClaim('One in three adults sleeps too little.'))).toBe('One in three adults')
     expect(words(statisticClaim('8 out of 10 lifters skip warm-ups.'))).toBe('8 out of 10')
     expect(words(quantifiedClaim('Nearly 50% of adults have low vitamin D.'))).toBe('Nearly 50% of')
     expect(words(quantifiedClaim('It cuts the risk in half.'))).toBe('in half')
     expect(statisticClaim('Do 3 sets of 10.')).toBeUndefined()
+  })
+
+  it('a share of people or a comparison is a statistic; a share of a measure ("75 percent of your maximum") is not a claim', () => {
+    expect(words(quantifiedClaim('That is why 80 percent of brides regain the weight within a year.'))).toBe('80 percent of brides')
+    expect(words(statisticClaim('Ten minutes of skipping burns as many calories as a 30-minute jog.'))).toBe('burns as many calories as')
+    expect(quantifiedClaim('Keep it at 65 to 75 percent of your maximum heart rate.')).toBeUndefined()
+    expect(quantifiedClaim('Its count was within 2% of our manual tally over 1,000 turns.')).toBeUndefined()
+    expect(words(quantifiedClaim('Women over 40 lose 3 to 8 percent of their muscle mass per decade.'))).toBe('8 percent of their muscle mass')
   })
 
   it('a number about a price is a statistic but not a health claim', () => {
@@ -276,6 +298,9 @@ describe('namedSource', () => {
     expect(namedSource('According to research, walking helps.')).toBeUndefined()
     expect(namedSource('I read about the FDA on the bus.')).toBeUndefined()
     expect(namedSource('Walking helps everyone.')).toBeUndefined()
+    // A journal named by an ordinary word counts only as the journal.
+    expect(namedSource('Science says dancing cuts your risk of dementia.')).toBeUndefined()
+    expect(namedSource('A 2020 paper in Science found that dancing cuts the risk.')).toBeDefined()
   })
 })
 

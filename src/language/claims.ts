@@ -76,6 +76,8 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (/\b(?:feels?|felt|looks?|looked|seems?|seemed|sounds?)\s+(?:\w+\s+)?$/i.test(text.slice(0, statistic.start))) return undefined
   // "Start with 10 to 15 percent of your body weight": a load to carry, not a statistic.
   if (/\bof\s+(?:your|their|his|her|my)\s+body\s*weight\b/i.test(text.slice(statistic.start, statistic.end + 30)) && /\b(?:start|starting|begin|beginning|carry|carrying|load|loading|pack|packing|ruck|rucking|wear|wearing|lift|lifting|hold|holding|use|using)\b/i.test(text)) return undefined
+  // "65 to 75 percent of your maximum", "within 2% of our tally": a share of a measure, not of people.
+  if (/^(?:\S+\s*(?:percent|per cent|%)|\S+%)\s+of\s+(?:(?:your|our|my|their|his|her|its|the)\s+)?(?:own\s+)?(?:manual\s+)?(?:max|maximum|max heart rate|maximum heart rate|heart rate|HR|tally|count|reading|one-rep|1RM|FTP|pace|effort|body ?weight|time|target|goal|budget|income|screen)\b/i.test(text.slice(statistic.start, statistic.end + 40))) return undefined
   // "pain up to about 3 out of 10": a pain rating, not a statistic.
   if (painRating(text, statistic)) return undefined
   // "for most of the women I coach": a vague share from experience.

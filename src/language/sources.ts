@@ -18,6 +18,9 @@ const POSSESSIVE_SOURCE = /\p{Lu}[\p{L}.&-]+(?:\s+\p{Lu}[\p{L}.&-]+){0,8}['’]s
 const NAMED_BODY =
   /\b(?:(?:\p{Lu}[\p{L}'’.&-]*|of|for|and|on|the)\s+){0,6}?(?:\p{Lu}[\p{L}'’.&-]*\s+)(?:Association|Society|College|Academy|Institute|Foundation|Council|Agency|Department|Ministry|Clinic|Hospital|Federation|Organi[sz]ation|Centre|Center|Service|Board|Commission|Coalition|Alliance|Trust)\b(?:\s+(?:of|for)(?:\s+(?:the\s+)?\p{Lu}[\p{L}'’.&-]*)+)?|\bUniversity of(?:\s+\p{Lu}[\p{L}'’.&-]*)+|\b\p{Lu}[\p{L}'’.&-]*\s+University\b/u
 
+/** Journals named by a common word: a source only as "in Science", "the journal Nature". */
+const AMBIGUOUS_JOURNAL = /^(?:Science|Nature|Cell|Sports Medicine|Medicine|Evidence|Research|Pain|Gut|Brain|Heart|Thorax|Obesity|Sleep|Appetite|Nutrients)$/
+
 /** A specific named source in the sentence, if any. */
 export function namedSource(text: string): PhraseMatch | undefined {
   if (!GENERIC_ACCORDING.test(text)) {
@@ -32,7 +35,13 @@ export function namedSource(text: string): PhraseMatch | undefined {
     return {start: possessive.index, end: possessive.index + possessive[0].length, text: possessive[0]}
   }
 
-  const organisation = firstMatch(listPattern('organisation', 'u'), text)
+  let organisation = firstMatch(listPattern('organisation', 'u'), text)
+  // "Science says…", "Nature intended…": a journal whose name is an ordinary
+  // word counts only when the sentence says it is the journal ("in Science").
+  if (organisation && AMBIGUOUS_JOURNAL.test(organisation.text) && !/\b(?:in|journal|published in|the journal)\s+$/i.test(text.slice(Math.max(0, organisation.start - 20), organisation.start))) {
+    organisation = undefined
+  }
+
   if (organisation) {
     // The organisation must be the one saying it, not just a mention.
     const after = text.slice(organisation.end, organisation.end + 80)
