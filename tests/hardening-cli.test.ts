@@ -293,6 +293,18 @@ describe.concurrent.skipIf(process.platform === 'win32')('FIFOs', () => {
     expect(parseJson(result).map((file) => file.path)).toEqual(['a.md'])
   }, 60_000)
 
+  it('a FIFO named .fitlintignore (in the folder or above it) is a clear error with exit 2, not a hang', async () => {
+    const cwd = folder({'sub/a.md': '# Leg day\n\n' + ADVICE + '\n'})
+    const {execFileSync} = await import('node:child_process')
+    execFileSync('mkfifo', [path.join(cwd, '.fitlintignore')])
+    for (const target of ['.', 'sub/a.md']) {
+      const timed = await runWithTimeout([target, '--format', 'json'], cwd, 15_000)
+      expect(timed.timedOut).toBe(false)
+      expect(timed.code).toBe(2)
+      expect(timed.stderr).toContain('fitlint: cannot read ignore file .fitlintignore: not a regular file')
+    }
+  }, 60_000)
+
   it('a FIFO named on the command line is read, like --stdin (`fitlint <(cat draft.md)`)', async () => {
     const cwd = folder({})
     const {execFileSync} = await import('node:child_process')
@@ -498,17 +510,21 @@ describe('memory', () => {
   }, 120_000)
 })
 
-async function runWithTimeout(args: string[], cwd: string, ms: number): Promise<{code: number | null; timedOut: boolean}> {
+async function runWithTimeout(args: string[], cwd: string, ms: number): Promise<{code: number | null; timedOut: boolean; stderr: string}> {
   const {spawn} = await import('node:child_process')
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], {cwd, stdio: 'ignore'})
+    const child = spawn(process.execPath, [BIN, ...args], {cwd, stdio: ['ignore', 'ignore', 'pipe']})
+    let stderr = ''
+    child.stderr.setEncoding('utf8')
+    child.stderr.on('data', (chunk: string) => (stderr += chunk))
     const timer = setTimeout(() => {
       child.kill('SIGKILL')
-      resolve({code: null, timedOut: true})
+      resolve({code: null, timedOut: true, stderr})
     }, ms)
     child.on('close', (code) => {
       clearTimeout(timer)
-      resolve({code, timedOut: false})
+      resolve({code, timedOut: false, stderr})
     })
   })
 }
+

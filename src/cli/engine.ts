@@ -21,6 +21,7 @@
  * (`--concurrency`) or in this thread, and adds each message's line hash
  * for SARIF while the text is still there.
  */
+import fs from 'node:fs'
 import {readFile} from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -266,6 +267,41 @@ export async function runEngine(options: EngineOptions): Promise<EngineRun> {
   return state
 }
 
+/**
+ * unified-engine reads every `.fitlintignore` from a file's folder up to the
+ * root (or the `--ignore-path` file); a FIFO, socket or device by that name
+ * would block the run for ever. Only regular files are read: anything else
+ * is a clear error. Each folder is looked at once.
+ */
+function ignoreFileChecker(options: EngineOptions): (folder: string) => Error | undefined {
+  const checked = new Map<string, Error | undefined>()
+  const check = (candidate: string): Error | undefined => {
+    let stats: fs.Stats
+    try {
+      stats = fs.statSync(candidate)
+    } catch {
+      return undefined
+    }
+
+    return stats.isFile() || stats.isDirectory() ? undefined : new InputError(`cannot read ignore file ${path.relative(options.cwd, candidate) || candidate}: not a regular file (a FIFO, socket or device would block the run)`)
+  }
+
+  if (options.ignorePath) {
+    const problem = check(path.resolve(options.cwd, options.ignorePath))
+    return () => problem
+  }
+
+  const inFolder = (folder: string): Error | undefined => {
+    if (checked.has(folder)) return checked.get(folder)
+    const parent = path.dirname(folder)
+    const problem = check(path.join(folder, '.fitlintignore')) ?? (parent === folder ? undefined : inFolder(parent))
+    checked.set(folder, problem)
+    return problem
+  }
+
+  return inFolder
+}
+
 /** One unified-engine run over `files` (or stdin). */
 function runBatch(options: EngineOptions, plugin: PluginOptions, files: VFile[]): Promise<VFile[]> {
   return new Promise((resolve, reject) => {
@@ -319,8 +355,15 @@ function createIgnore(Ignore: IgnoreClass, options: EngineOptions): IgnoreInstan
     ignorePath: options.ignorePath,
     ignorePathResolveFrom: ignoreResolveFrom(options)
   })
+  const unreadable = ignoreFileChecker(options)
   return {
     check(filePath, callback) {
+      const problem = unreadable(path.dirname(path.resolve(options.cwd, filePath)))
+      if (problem) {
+        callback(problem)
+        return
+      }
+
       ignore.check(filePath, (error, ignored) => callback(error ? ignoreFileError(error) : undefined, ignored))
     }
   }

@@ -54,6 +54,8 @@ export class IgnoreIndex {
   private async search(folder: string): Promise<Found | undefined> {
     const candidate = path.join(folder, IGNORE_NAME)
     try {
+      // A FIFO or device by that name would never finish reading: only regular files count.
+      if (!(await fs.promises.stat(candidate)).isFile()) throw new Error('not a regular file')
       const text = await fs.promises.readFile(candidate, 'utf8')
       return {file: candidate, matcher: ignore().add(text)}
     } catch {
