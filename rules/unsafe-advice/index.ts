@@ -278,6 +278,11 @@ function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
   return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|feel free to|(?:there's |there is )?no need to|don't bother|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
+/** A dose in milligrams (checked before asking whether the sentence advises). */
+const DOSE_AMOUNT = /\d\s*(?:mg|milligrams)\b/i
+/** An amount in a supplement unit. */
+const SUPPLEMENT_AMOUNT = /\d\s*(?:mg|mcg|µg|iu|g|grams?|milligrams?|micrograms?|international units)\b/i
+
 /** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
 const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
 /** Words that make a calorie amount a daily intake. */
@@ -545,7 +550,9 @@ export const rule: Rule = {
       if (analysis.garbled || inReferenceSection(analysis)) continue
       if (article.blocks[sentence.block].containers.includes('blockquote')) continue
       const text = sentence.text
-      const advice = isAdvice(text, analysis)
+      // Whether the sentence advises: asked only when something else fired.
+      let adviceMemo: boolean | undefined
+      const advice = () => (adviceMemo ??= isAdvice(text, analysis))
       const previous = article.sentences[sentence.index - 1]
       const samePassagePrevious = previous && previous.passage === sentence.passage ? previous : undefined
 
@@ -574,7 +581,7 @@ export const rule: Rule = {
           continue
         }
 
-        if (candidate.advice && !advice) continue
+        if (candidate.advice && !advice()) continue
         // "Skip caffeine pills if you're pregnant", "keep them out of reach of children".
         if (candidate.id === 'medication' && (/\b(?:caffeine|diet|slimming|fat[- ]burn\w*|weight[- ]loss|vitamin|supplement\w*|protein|creatine|melatonin|pre-?workout|energy|detox|laxative|herbal|iron|fish oil|collagen|magnesium|zinc)\s+(?:pills|tablets|capsules|gummies)\b/i.test(match.text) || /^\s*of\s+(?:the\s+)?reach\b/i.test(text.slice(match.end)))) continue
         if (candidate.id === 'vlcd') {
@@ -661,26 +668,27 @@ export const rule: Rule = {
 
       // "Lots of women have stopped theirs…", "it's reasonable to come off
       // them": the medication is named in the sentence before.
-      if (!finding && advice && samePassagePrevious) {
+      if (!finding && samePassagePrevious) {
         const stop = /\b(?:stop|stopped|stopping|quit|ditch|ditched|drop|dropped|come off|came off|get off|got off|skip|skipped)\s+(?:taking\s+)?(?:theirs|mine|yours|them|it|those)\b/i.exec(text)
-        if (stop && MEDICATION_WORDS.test(samePassagePrevious.text) && !negatedBefore(text, analysis.clauses, stop.index)) {
+        if (stop && MEDICATION_WORDS.test(samePassagePrevious.text) && advice() && !negatedBefore(text, analysis.clauses, stop.index)) {
           finding = {group: group('medication'), match: {start: stop.index, end: stop.index + stop[0].length, text: stop[0]}, detail: 'the medication is named in the sentence before'}
         }
       }
 
       // "Double it": a dose named in the sentence before.
-      if (!finding && advice && samePassagePrevious) {
+      if (!finding && samePassagePrevious) {
         const double = /\b(?:double|triple|twice)\s+(?:it|that|the dose|your dose|the amount|them)\b/i.exec(text)
-        if (double && /\b(?:\d+\s*(?:mg|mcg|g|iu)|dose|capsules?|tablets?|pills?|scoops?|servings?)\b/i.test(samePassagePrevious.text)) {
+        if (double && /\b(?:\d+\s*(?:mg|mcg|g|iu)|dose|capsules?|tablets?|pills?|scoops?|servings?)\b/i.test(samePassagePrevious.text) && advice()) {
           finding = {group: group('overdose'), match: {start: double.index, end: double.index + double[0].length, text: double[0]}}
         }
       }
 
       // "Row through it": "it" is the pain named just before.
-      if (!finding && advice && samePassagePrevious) {
+      if (!finding && samePassagePrevious) {
         const through = /\b(?:through|past)\s+(?:it|this|that|them)\b/i.exec(text)
         if (
           through &&
+          advice() &&
           analysis.directives.some((directive) => directive.polarity === 'positive' && through.index >= directive.start && through.index < directive.end) &&
           firstMatch(compiled.warningSymptom, samePassagePrevious.text) &&
           !negatedBefore(text, analysis.clauses, through.index)
@@ -692,10 +700,10 @@ export const rule: Rule = {
       // A daily intake under 1,200 kcal in any wording the phrases miss: "cap
       // yourself at 800 calories", "keep your total intake around 900
       // calories", "I ate 1,000 calories a day…, and you should too".
-      if (!finding && advice) {
+      if (!finding && /\d/.test(text)) {
         const intake = DAILY_CALORIES.exec(text)
         const calories = intake ? toNumber(intake[1]) : 0
-        if (intake && calories >= 300 && calories < 1200 && INTAKE_CONTEXT.test(text) && !BURN_CONTEXT.test(text) && !negatedBefore(text, analysis.clauses, intake.index)) {
+        if (intake && calories >= 300 && calories < 1200 && INTAKE_CONTEXT.test(text) && !BURN_CONTEXT.test(text) && advice() && !negatedBefore(text, analysis.clauses, intake.index)) {
           const vlcd = group('vlcd')
           finding = {
             group: calories <= 800 ? vlcd : {...vlcd, message: `${calories} kcal a day is below the 1,200 kcal floor most guidelines use; raise it or add “only with a dietitian or doctor”.`},
@@ -707,9 +715,9 @@ export const rule: Rule = {
       }
 
       // 3. Rapid weight loss goals.
-      if (!finding && advice) {
+      if (!finding && /\d/.test(text)) {
         const loss = /\b(?:lose|drop|shed|cut)\s+(\d+(?:\.\d+)?)\s*(pounds|pound|lbs?|kg|kilos?)\s+(?:of\s+(?:fat|weight|body\s+fat)\s+)?in\s+(\d+|a|one|two|three|four)\s*(days?|weeks?)\b/i.exec(text)
-        if (loss) {
+        if (loss && advice()) {
           const amount = Number(loss[1]) * (/kg|kilo/i.test(loss[2]) ? 2.2 : 1)
           const span = toNumber(loss[3]) * (/day/i.test(loss[4]) ? 1 / 7 : 1)
           if (span > 0 && amount / span > 2) {
@@ -720,7 +728,7 @@ export const rule: Rule = {
 
       // 4. Doses: "take two scoops" after "350 mg of caffeine per scoop",
       //    or a stated dose at or over the limit.
-      if (!finding && advice) {
+      if (!finding && (sectionDoses.size > 0 || DOSE_AMOUNT.test(text)) && advice()) {
         for (const {limit, name, stated: statedPattern} of DOSE_LIMITS) {
           const stated = statedPattern.exec(text)
           if (stated && toNumber(stated[1]) >= limit && analysis.directives.some((directive) => stated.index >= directive.start && stated.index < directive.end)) {
@@ -741,7 +749,7 @@ export const rule: Rule = {
       // "300 mg at the start of the shift and another 300 mg at 3 a.m.":
       // several caffeine doses in one day add up.
       // Or a pill and an energy drink stacked: "a 200 mg pill with a 300 mg energy drink".
-      if (!finding && advice && (/caffeine|energy drinks?|espresso|pre-?workout|caffeine pills?|no-?doz|vivarin/i.test(text) || (/\d\s*mg\b/i.test(text) && namedInSection(article, sentence.section, 'caffeine', /caffeine/i)))) {
+      if (!finding && (/caffeine|energy drinks?|espresso|pre-?workout|caffeine pills?|no-?doz|vivarin/i.test(text) || (/\d\s*mg\b/i.test(text) && namedInSection(article, sentence.section, 'caffeine', /caffeine/i))) && advice()) {
         const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
         const total = doses.reduce((sum, dose) => sum + dose, 0)
         if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second|with|stack|stacking|on top of)\b/i.test(text)) {
@@ -751,16 +759,16 @@ export const rule: Rule = {
       }
 
       // Above a tolerable upper intake level: "Take 10,000 IU of vitamin D a day".
-      if (!finding && advice && /\d/.test(text)) {
-        const over = aboveUpperLimit(text, compiled.upperLimits)
-        if (over && analysis.directives.some((directive) => over.match.start < directive.end && over.match.end > directive.start) || (over && ENDORSE.test(text))) {
+      const over = !finding && SUPPLEMENT_AMOUNT.test(text) ? aboveUpperLimit(text, compiled.upperLimits) : undefined
+      if (over && advice()) {
+        if (analysis.directives.some((directive) => over.match.start < directive.end && over.match.end > directive.start) || (over && ENDORSE.test(text))) {
           finding = {group: group('upperLimit'), match: over.match, detail: over.detail}
         }
       }
 
       // Dosing a banned substance named earlier in the paragraph: "If you're
       // going to run it anyway, keep it to 10 mg a day for six weeks".
-      if (!finding && advice && /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.test(text) && /\b(?:run|cycle|take|dose|use|stack|keep)\s+(?:it|them|this|that)\b/i.test(text)) {
+      if (!finding && /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.test(text) && /\b(?:run|cycle|take|dose|use|stack|keep)\s+(?:it|them|this|that)\b/i.test(text) && advice()) {
         const passage = article.passages[sentence.passage].sentences.filter((index) => index < sentence.index).map((index) => article.sentences[index].text)
         const banned = passage.map((earlier) => firstMatch(compiled.bannedSubstance, earlier)).find(Boolean)
         const dose = /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.exec(text)!
