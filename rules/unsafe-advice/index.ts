@@ -257,13 +257,16 @@ const ENDORSE = new RegExp(
     // "…what I tell all my masters lifters: …"
     String.raw`\bwhat\s+(?:I|we)\s+(?:always\s+)?(?:tell|teach|give)\s+(?:all\s+|every\s+|each\s+)?(?:(?:of\s+)?(?:my|our)\s+)?(?:\w+\s+){0,2}?(?:client|athlete|lifter|runner|member|patient|student|reader|rider|fighter|player|trainee|customer|competitor|recruit)s?\b`,
     // Testimonials on a product page: "many of our customers find they can stop…"
-    String.raw`\b(?:customers|clients|users|members|readers|buyers|people)\s+(?:\w+\s+)?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to)\b`,
+    String.raw`\b(?:customers|clients|users|members|readers|buyers|people|owners|patients)\s+(?:[\w-]+\s+){0,5}?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to)\b`,
+    String.raw`\bI\s+(?:always\s+|just\s+)?(?:tell|advise|get|have)\s+(?:them|my clients|clients|people|my athletes|athletes|patients|my players|players|my runners|runners)\s+(?:to\s+)?\w+`,
     // "…is what most of the kids we surveyed do, and it works."
     String.raw`\b(?:and|because|since)\s+it\s+(?:really\s+|totally\s+|just\s+)?works\s*[.!]*$`,
     String.raw`\b(?:is|are|they're|it's|that's)\s+the\s+(?:safe|safest|natural|gentle|smart|easy)\s+way\s+to\b`,
     String.raw`\byou're\s+doing\s+it\s+right\b|\b(?:first|last)\s+(?:person|one)\s+to\s+\w+(?:\s+up)?\s+(?:gets|wins)\b`,
     String.raw`\b(?:really|definitely|absolutely|honestly)\s+will\s+(?:make|get|give|help|take)\b`,
     String.raw`\b(?:more|extra)\s+is\s+(?:even|always|only)\s+better\b`,
+    String.raw`\bwill\s+(?:keep|get|make)\s+you\s+(?:sharp|going|alert|awake|focused|fresh|lean|shredded|ripped|dry)\b`,
+    String.raw`\b(?:everyone|everybody|all of you|you all|the whole (?:squad|team|group|class))(?:,\s*[\w\s]{1,30},)?\s+will\s+(?:do|run|complete|perform|finish)\b`,
     String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`
   ].join('|'),
   'iu'
@@ -463,6 +466,8 @@ function symptomContinue(
     /^\W*(?:if|when|whenever|once|as soon as|every time|even if|even when|even though)\b/i.test(clause.text)
   )
   if (!condition) return undefined
+  // "If this settles within a few minutes, carry on more gently": a condition that it has passed.
+  if (/\b(?:settles?|settled|eases?|eased|passes|passed|goes away|has gone|improves|calms? down|disappears|stops)\b/i.test(condition.text)) return undefined
   const despite = /^\W*even\b/i.test(condition.text)
   const symptom = firstMatch(compiled.warningSymptom, condition.text) ?? (despite ? /\b(?:hurts?|sore|sharp|aches?)\b/i.exec(condition.text)?.[0] : undefined)
   const pronoun = !symptom && /\b(?:it|this|that|they)\b/i.test(condition.text) && previous && firstMatch(compiled.warningSymptom, previous.text)
@@ -595,6 +600,9 @@ export const rule: Rule = {
           }
           break
         }
+
+        // "200 tuck jumps on the first night back": only a big number is a shock.
+        if (candidate.id === 'maxing' && /\d/.test(match.text) && Math.max(...(match.text.match(/\d[\d,]*/g) ?? ['0']).map(toNumber)) < 100) continue
 
         if (candidate.id === 'extremeFast') {
           const amount = /(\d+)\s*-?\s*(hour|hr|day)/i.exec(match.text)

@@ -78,6 +78,8 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (/\bof\s+(?:your|their|his|her|my)\s+body\s*weight\b/i.test(text.slice(statistic.start, statistic.end + 30)) && /\b(?:start|starting|begin|beginning|carry|carrying|load|loading|pack|packing|ruck|rucking|wear|wearing|lift|lifting|hold|holding|use|using)\b/i.test(text)) return undefined
   // "65 to 75 percent of your maximum", "within 2% of our tally": a share of a measure, not of people.
   if (/^(?:\S+\s*(?:percent|per cent|%)|\S+%)\s+of\s+(?:(?:your|our|my|their|his|her|its|the)\s+)?(?:own\s+)?(?:manual\s+)?(?:max|maximum|max heart rate|maximum heart rate|heart rate|HR|tally|count|reading|one-rep|1RM|FTP|pace|effort|body ?weight|time|target|goal|budget|income|screen)\b/i.test(text.slice(statistic.start, statistic.end + 40))) return undefined
+  // "My watch says I burned 900 calories on the ride": a personal log.
+  if (/^(?:burn|burns|burned|burnt|torches|uses|used|lost|dropped|gained)\b/i.test(statistic.text) && /\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, statistic.start))) return undefined
   // "pain up to about 3 out of 10": a pain rating, not a statistic.
   if (painRating(text, statistic)) return undefined
   // "for most of the women I coach": a vague share from experience.
