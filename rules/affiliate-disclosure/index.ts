@@ -133,6 +133,12 @@ export const rule: Rule = {
       if (reason) marks.push({start: link.start, end: link.end, what: `affiliate link (${reason})`})
     }
 
+    // Sidebar, widget and footer links of an HTML page: they need the disclosure too.
+    for (const link of article.siteLinks ?? []) {
+      const reason = affiliateReason(link, compiled)
+      if (reason) marks.push({start: link.start, end: link.end, what: `affiliate link in the page's sidebar or footer (${reason})`})
+    }
+
     for (const sentence of article.sentences) {
       const match = firstMatch(compiled.language, sentence.text)
       if (match && !negatedBefore(sentence.text, splitClauses(sentence.text), match.start)) {

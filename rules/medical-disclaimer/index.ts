@@ -111,6 +111,23 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
   return found
 }
 
+/**
+ * A disclaimer in the page's footer or fine print (HTML site chrome, which is
+ * not linted as prose): "Always consult your doctor before beginning any new
+ * exercise program."
+ */
+function siteNoteDisclaimer(article: Article, compiled: Compiled): boolean {
+  for (const note of article.siteNotes ?? []) {
+    for (const sentence of note.text.split(/(?<=[.!?])\s+(?=["“'(]?\p{Lu})/u)) {
+      if (/not intended to diagnose|evaluated by the (?:Food and Drug Administration|FDA)/i.test(sentence)) continue
+      const [notAdvice, consultBefore] = compiled.kinds.firstPerTag(sentence)
+      if (notAdvice || (consultBefore && !/^\W*(?:if|when|whenever)\b/i.test(sentence))) return true
+    }
+  }
+
+  return false
+}
+
 /** The inverted form must talk about medical/professional advice or a clinician. */
 function isAboutAdvice(text: string): boolean {
   return /\b(?:medical|professional|doctor|physician|clinician|health ?care|diagnosis|treatment)\b/i.test(text)
@@ -154,6 +171,7 @@ export const rule: Rule<Options> = {
 
     const found = findDisclaimers(article, compiled)
     if (found.some((item) => item.kind === 'valid')) return
+    if (siteNoteDisclaimer(article, compiled)) return
 
     // A page that tries to carry a disclaimer is a health page: a broken one
     // is reported even when the page gives little advice.

@@ -310,6 +310,8 @@ function finish(builder: ArticleBuilder, format: Format): Article {
     citations,
     footnotes: builder.footnotes,
     directives: builder.directives,
+    ...(builder.siteNotes.length > 0 ? {siteNotes: builder.siteNotes} : {}),
+    ...(builder.siteLinks.length > 0 ? {siteLinks: builder.siteLinks} : {}),
     problems: builder.problems
   }
 }
@@ -418,7 +420,7 @@ function shiftArticle(article: Article, source: string, delta: number): Article 
     block.toSource = (offset: number) => toSource(offset) + delta
   }
 
-  for (const list of [article.sentences, article.sections, article.links, article.citations, article.footnotes, article.directives, article.problems]) {
+  for (const list of [article.sentences, article.sections, article.links, article.citations, article.footnotes, article.directives, article.problems, article.siteNotes ?? [], article.siteLinks ?? []]) {
     for (const item of list as Array<{start: number; end: number}>) {
       item.start += delta
       item.end += delta

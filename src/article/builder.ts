@@ -62,6 +62,8 @@ export class ArticleBuilder {
   footnoteReferences: FootnoteReference[] = []
   footnotes: FootnoteDefinition[] = []
   directives: Directive[] = []
+  siteNotes: Array<{text: string; start: number; end: number}> = []
+  siteLinks: Link[] = []
   frontmatter: Frontmatter | undefined
   problems: Array<{reason: string; start: number; end: number; fatal: boolean}> =
     []

@@ -97,6 +97,76 @@ export function walkHast(tree: Root, builder: ArticleBuilder): void {
   for (const root of roots) {
     walker.flowChildren(root.children as HNode[], 'paragraph')
   }
+
+  collectSiteNotes(tree, roots, isBody, builder)
+}
+
+/** Sidebars, widgets and footers, whose links (a "my kit" widget) may be affiliate links. */
+const SITE_LINK_REGION = /(?:^|[\s_-])(?:sidebar|widget|widget-area|footer|shop|kit|gear|recommended|affiliate|sponsor|sponsors|partners?)(?:$|[\s_-])/i
+
+/** Footers and fine print (where sites put a site-wide disclaimer). */
+const SITE_NOTE = /(?:^|[\s_-])(?:disclaimer|fine-?print|legal|medical-?notice|site-?info|colophon)(?:$|[\s_-])/i
+
+/**
+ * Text of the page's footers and fine-print boxes that the prose walk does
+ * not read (outside `<main>`/`<article>`, or site chrome): kept as site
+ * notes, so a site-wide medical disclaimer in the footer is seen.
+ */
+function collectSiteNotes(tree: Root, roots: Array<Root | Element>, isBody: boolean, builder: ArticleBuilder): void {
+  const inRoot = new Set<HNode>(isBody ? [] : (roots as HNode[]))
+  const visit = (node: HNode, insideRoot: boolean): void => {
+    if (node.type !== 'element' && node.type !== 'root') return
+    if (node.type === 'element') {
+      if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template' || node.tagName === 'noscript') return
+      const properties = node.properties ?? {}
+      const className = Array.isArray(properties.className) ? properties.className.join(' ') : typeof properties.className === 'string' ? properties.className : ''
+      const id = typeof properties.id === 'string' ? properties.id : ''
+      const note = node.tagName === 'footer' || SITE_NOTE.test(className) || SITE_NOTE.test(id)
+      // Notes inside the prose were read already (unless the prose walk skipped them as chrome).
+      if (note && (!insideRoot || isChrome(node, false) || node.tagName === 'footer')) {
+        const text = textOf(node).replace(/\s+/g, ' ').trim()
+        if (text && node.position) builder.siteNotes.push({text, start: node.position.start.offset ?? 0, end: node.position.end.offset ?? 0})
+        return
+      }
+    }
+
+    const inside = insideRoot || inRoot.has(node)
+    for (const child of (node as Element).children ?? []) visit(child as HNode, inside)
+  }
+
+  visit(tree as unknown as HNode, false)
+
+  // Links in sidebars, widgets and footers that the prose walk did not read.
+  const links = (node: HNode, insideRoot: boolean, region: boolean): void => {
+    if (node.type !== 'element' && node.type !== 'root') return
+    let inRegion = region
+    if (node.type === 'element') {
+      if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template' || node.tagName === 'nav') return
+      const properties = node.properties ?? {}
+      if (inRegion && node.tagName === 'a' && typeof properties.href === 'string' && node.position) {
+        builder.siteLinks.push({
+          index: builder.siteLinks.length,
+          url: properties.href,
+          text: textOf(node).replace(/\s+/g, ' ').trim(),
+          ...(typeof properties.rel === 'string' || Array.isArray(properties.rel) ? {rel: Array.isArray(properties.rel) ? properties.rel.join(' ') : String(properties.rel)} : {}),
+          start: node.position.start.offset ?? 0,
+          end: node.position.end.offset ?? 0,
+          origin: 'html'
+        })
+        return
+      }
+
+      const className = Array.isArray(properties.className) ? properties.className.join(' ') : typeof properties.className === 'string' ? properties.className : ''
+      const id = typeof properties.id === 'string' ? properties.id : ''
+      const regionHere = node.tagName === 'aside' || node.tagName === 'footer' || SITE_LINK_REGION.test(className) || SITE_LINK_REGION.test(id)
+      if (regionHere && (!insideRoot || isChrome(node, false))) inRegion = true
+    }
+
+    const inside = insideRoot || inRoot.has(node)
+    for (const child of (node as Element).children ?? []) links(child as HNode, inside, inRegion)
+  }
+
+  links(tree as unknown as HNode, false, false)
 }
 
 /**

@@ -152,6 +152,13 @@ export interface Directive {
   end: number
 }
 
+/** A piece of site chrome text, with its place in the source. */
+export interface SiteNote {
+  text: string
+  start: number
+  end: number
+}
+
 export interface Article {
   format: Format
   /** The whole source text. */
@@ -165,6 +172,13 @@ export interface Article {
   citations: Citation[]
   footnotes: FootnoteDefinition[]
   directives: Directive[]
+  /**
+   * Site text outside the prose (HTML footers, fine print, disclaimer boxes
+   * in the page chrome): not linted, but a site-wide disclaimer there counts.
+   */
+  siteNotes?: SiteNote[]
+  /** Links in sidebars, widgets and footers outside the prose (affiliate links there need a disclosure too). */
+  siteLinks?: Link[]
   /** Problems found while reading (broken front matter, ...). */
   problems: Array<{reason: string; start: number; end: number; fatal: boolean}>
 }
