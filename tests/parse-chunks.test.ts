@@ -69,6 +69,18 @@ describe('chunked Markdown parsing', () => {
     }
   })
 
+  it('an unclosed <!-- that swallows later chunks does not leave them cached empty for the next edit', () => {
+    const paragraph = (n: number) => `Paragraph ${n} says something about training at some length, so that the chunks are long enough to cut.`.repeat(4)
+    const text = Array.from({length: 12}, (_, n) => paragraph(n)).join('\n\n') + '\n'
+    expectSameTree(text)
+    const at = text.indexOf('Paragraph 3')
+    // Typing "<!--" comments out the rest; the chunks after it are inside the comment.
+    expectSameTree(text.slice(0, at) + '<!--' + text.slice(at))
+    // The next edit is elsewhere: the unchanged chunks must come back whole.
+    const later = text.indexOf('Paragraph 9')
+    expectSameTree(text.slice(0, later) + 'Really. ' + text.slice(later))
+  })
+
   it('gives the full parse for documents of blocks that run over blank lines', () => {
     const pieces = [
       'Para with [link][ref], [Ref], [^1] and [^2].',

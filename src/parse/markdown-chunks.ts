@@ -104,13 +104,19 @@ function parseWhole(value: string, starts: number[], texts: string[]): Root {
   const found: Array<Chunk | undefined> = []
   let child = 0
   let lines = 0
+  /** Where the nodes so far end: a node of an earlier chunk may run over whole chunks (an unclosed `<!--`). */
+  let reach = 0
   for (let index = 0; index < starts.length; index++) {
     const start = starts[index]
     const end = index + 1 < starts.length ? starts[index + 1] : value.length
     const nodes: RootContent[] = []
-    let straddles = false
+    // A chunk that a node of an earlier chunk runs into is not kept: its own
+    // nodes would miss that text (and an unchanged copy of it in the next
+    // version of the document would come back empty).
+    let straddles = reach > start
     while (child < tree.children.length && offsetOf(tree.children[child].position?.start) < end) {
       const node = tree.children[child++]
+      reach = Math.max(reach, offsetOf(node.position?.end))
       if (offsetOf(node.position?.end) > end) straddles = true
       nodes.push(node)
     }
