@@ -214,6 +214,22 @@ describe('html', () => {
     expect(article.sentences[4].inLink).toBe(true)
     const heading = article.sentences[0]
     expect(article.source.slice(heading.start, heading.end)).toBe('Whey &amp; you')
+    // The site footer is not prose, but kept as a site note (for a site-wide disclaimer).
+    expect(article.siteNotes?.map((note) => [note.text, article.source.slice(note.start, note.end)])).toEqual([['Copyright', '<footer>Copyright</footer>']])
+  })
+
+  it('keeps footers and fine print outside <main> as site notes, and sidebar links as site links, with source positions', async () => {
+    const text = `<html><body><main><h1>Posing</h1><p>Practise every day.</p></main>
+<aside class="sidebar"><h2>Kit</h2><ul><li><a href="https://amzn.to/robe">Robe</a></li></ul><nav><a href="/">Home</a></nav></aside>
+<div class="site-disclaimer">Not medical advice.</div>
+<footer><p class="fineprint">Always consult your doctor first.</p></footer></body></html>`
+    const article = await build(text, 'html')
+    expect(article.sentences.map((s) => s.text)).toEqual(['Posing', 'Practise every day.'])
+    expect(article.siteNotes?.map((note) => note.text)).toEqual(['Not medical advice.', 'Always consult your doctor first.'])
+    for (const note of article.siteNotes ?? []) expect(article.source.slice(note.start, note.end)).toContain(note.text)
+    expect(article.siteLinks?.map((link) => [link.url, link.text, article.source.slice(link.start, link.end)])).toEqual([
+      ['https://amzn.to/robe', 'Robe', '<a href="https://amzn.to/robe">Robe</a>']
+    ])
   })
 })
 
