@@ -257,7 +257,9 @@ const ENDORSE = new RegExp(
     // "…what I tell all my masters lifters: …"
     String.raw`\bwhat\s+(?:I|we)\s+(?:always\s+)?(?:tell|teach|give)\s+(?:all\s+|every\s+|each\s+)?(?:(?:of\s+)?(?:my|our)\s+)?(?:\w+\s+){0,2}?(?:client|athlete|lifter|runner|member|patient|student|reader|rider|fighter|player|trainee|customer|competitor|recruit)s?\b`,
     // Testimonials on a product page: "many of our customers find they can stop…"
-    String.raw`\b(?:customers|clients|users|members|readers|buyers|people|owners|patients)\s+(?:[\w-]+\s+){0,5}?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to)\b`,
+    String.raw`\b(?:customers|clients|users|members|readers|buyers|people|owners|patients)\s+(?:[\w-]+\s+){0,5}?(?:find|found|report|tell us|say)\s+(?:that\s+)?(?:they|their)\s+(?:can|could|no longer|don't|do not|were able to|cut|stopped|dropped|came off|halved|reduced|quit)\b`,
+    String.raw`\b(?:it's|it is|they're|they are|that's)\s+(?:(?:well|definitely|really|so)\s+)?worth\s+(?:trying|a try|a go|a shot)\b`,
+    String.raw`\byou'll\s+never\s+(?:get|make it|progress|improve|get anywhere|get fit|get strong)\b[^.;:!?]{0,40}?\bif\s+you\b`,
     String.raw`\bI\s+(?:always\s+|just\s+)?(?:tell|advise|get|have)\s+(?:them|my clients|clients|people|my athletes|athletes|patients|my players|players|my runners|runners)\s+(?:to\s+)?\w+`,
     // "…is what most of the kids we surveyed do, and it works."
     String.raw`\b(?:and|because|since)\s+it\s+(?:really\s+|totally\s+|just\s+)?works\s*[.!]*$`,
@@ -274,11 +276,15 @@ const ENDORSE = new RegExp(
 
 /** Whether the sentence tells or encourages the reader to do something. */
 function isAdvice(text: string, analysis: SentenceAnalysis): boolean {
+  // "I get asked whether you should play through pain": an embedded question.
+  if (/\bwhether\s+(?:or not\s+)?(?:you|I|we|they|people)\s+(?:should|can|could|need to)\b/i.test(text) && !analysis.directives.some((directive) => directive.kind === 'imperative' && directive.polarity === 'positive')) return false
   if (analysis.directives.some((directive) => directive.polarity === 'positive' || directive.kind === 'imperative')) return true
   if (ENDORSE.test(text)) return true
   // A line of a plan ("Friday night: 40 minutes in a sweat suit…").
   if (PLAN_STEP.test(text)) return true
-  return /\b(?:you can|you could|you should|you'll want|you need to|you must|go ahead|feel free to|(?:there's |there is )?no need to|don't bother|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
+  // "Anyone on blood pressure tablets should skip them on match days."
+  if (/\b(?:anyone|everyone|anybody|everybody|people|those|players|athletes|runners|lifters|members|riders|patients|beginners|newbies|kids|children|parents|women|men)\b[^.;:!?]{0,60}?\bshould\b/i.test(text)) return true
+  return /\b(?:you have my permission to|you've got my permission to|you can|you could|you should|you'll want|you need to|you must|go ahead|feel free to|(?:there's |there is )?no need to|don't bother|have (?:them|him|her|your)|let (?:them|your)|is (?:fine|ok|okay|safe) to|it's (?:fine|ok|okay|safe) to|best pick|we recommend|I recommend|our pick)\b/i.test(text)
 }
 
 /** A dose in milligrams (checked before asking whether the sentence advises). */
@@ -394,7 +400,10 @@ const NARRATIVE =
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
 const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
 
-const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
+
+/** "…pass out during a strangle, don't panic: children come round within seconds and can carry on". */
+const DONT_PANIC = /^\W*(?:but\s+|so\s+)?(?:don't|do not)\s+(?:panic|worry|be alarmed)\b[^.]*?\b(?:carry on|come round|come around|come to|be fine|are fine|is fine|back to normal|keep going)\b/i
 
 /** An order to do more: for a mild ache only these are unsafe ("add more volume"). */
 const MORE_LOAD = /\b(?:add|increase|more|heavier|harder|push|double|extra|another|load up|speed up|faster|pick up the pace|quicken)\b/i
@@ -419,7 +428,7 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     let match = group.matcher.match(clause.text)
     // "…tingling down one arm; that's just nerves regenerating": the
     // symptom is in an earlier clause of the sentence.
-    if (!match && position > 0 && PRONOUN_DISMISSAL.test(clause.text)) {
+    if (!match && position > 0 && (PRONOUN_DISMISSAL.test(clause.text) || DONT_PANIC.test(text.slice(clause.start)))) {
       const earlier = text.slice(0, clause.start)
       const symptom = firstMatch(listPattern('warningSymptom'), earlier)
       if (symptom) match = {start: 0, end: clause.end - clause.start, text: clause.text.trim()}
@@ -437,7 +446,7 @@ function dismissalIn(text: string, analysis: SentenceAnalysis, group: Group): Ph
     if (symptom && /^(?:numb|tingl|pins)/i.test(symptom.text) && COLD.test(text)) continue
     // Tingling lips and face from fast breathing or beta-alanine is expected.
     if (symptom && /^(?:tingl|pins)/i.test(symptom.text) && /^[^,;.]{0,30}\b(?:lips|face|cheeks|mouth|scalp|ears)\b/i.test(clause.text.slice(symptom.end)) && !/\b(?:down|along|into)\s+(?:your|the|one)\s+(?:arm|leg)/i.test(clause.text)) continue
-    if (symptom && SOFT.test(symptom.text) && /\bmuscles?\b|\b(?:a day|two days|24|48|72 hours?)\b/i.test(clause.text)) continue
+    if (symptom && SOFT.test(symptom.text) && /\bmuscles?\b|\b(?:a day|two days|24|48|72 hours?|next day|the day after|next morning)\b/i.test(clause.text)) continue
     if (symptom && SOFT.test(symptom.text) && MILD.test(clause.text.slice(0, symptom.start))) continue
     return {start: clause.start + match.start, end: clause.start + match.end, text: match.text}
   }
@@ -451,7 +460,7 @@ const HOME_CARE_SAME =
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
-  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap)\b/i
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch)\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -478,7 +487,12 @@ function symptomContinue(
   // "…finish the match before you get it checked" delays the referral.
   if (referralIn(sentence) && !/\bbefore\s+(?:you|we|they|he|she)\s+(?:get|go|see|call|have)\b/i.test(text)) return undefined
   const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
-  if (directives.length === 0) return undefined
+  if (directives.length === 0) {
+    // "…, you have my permission to play the rest of the day": a permission is an order too.
+    const permission = /\b(?:you have my permission to|you've got my permission to|feel free to|it's (?:fine|ok|okay|safe) to|you can (?:still )?)\s*(\p{L}+)/iu.exec(restText)
+    if (permission && /^(?:play|run|train|lift|keep|carry|finish|race|ride|skate|go|continue|compete|push|dance|climb|swim|jump)/i.test(permission[1])) return {start: condition.start, end: text.length, text: permission[0]}
+    return undefined
+  }
   // A red-flag sign (chest pain, fainting, swelling with fever…): any order
   // but stopping is unsafe ("slow to a walk and finish", "ice it and take
   // ibuprofen"), even next to a "rest it".

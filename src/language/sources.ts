@@ -28,6 +28,9 @@ export function namedSource(text: string): PhraseMatch | undefined {
     if (according) return {start: according.index, end: according.index + according[0].length, text: according[0]}
   }
 
+  // "A NASA study from 1980 found…": an agency's own study, named by its acronym.
+  const acronymStudy = /\b(?:a|an|the)\s+(?:\d{4}\s+)?\p{Lu}{2,}(?:\/\p{Lu}{2,})?\s+(?:study|trial|review|survey|report|analysis|paper)\b/u.exec(text)
+  if (acronymStudy) return {start: acronymStudy.index, end: acronymStudy.index + acronymStudy[0].length, text: acronymStudy[0]}
   const studyIn = STUDY_IN.exec(text)
   if (studyIn) return {start: studyIn.index, end: studyIn.index + studyIn[0].length, text: studyIn[0]}
   const possessive = POSSESSIVE_SOURCE.exec(text)
