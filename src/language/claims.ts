@@ -38,6 +38,8 @@ function isEffect(text: string, match: PhraseMatch): boolean {
   if (/\b(?:I|[Ww]e)\s+(?:(?:just|probably|only|also|actually|apparently|must have|have|had|'ve)\s+)?$/.test(text.slice(0, match.start))) return false
   // "Lower the weight", "add weight to the bar": the load, not body weight.
   if (/^\s*(?:the|a|more|some|your)?\s*(?:weight|weights|bar|barbell|load|bell|kettlebell|dumbbells?|plates?)\b(?!\s+(?:loss|gain))/i.test(text.slice(match.start + match.text.split(/\s+/)[0].length))) return false
+  // "Burn off energy", "build confidence": idioms, not effects on the body.
+  if (/^(?:burn|burns|burning)\s+off\s+(?:some\s+|their\s+|your\s+|excess\s+|extra\s+)?energy\b|^(?:build|builds|building)\s+(?:their\s+|your\s+|real\s+|self-)?confidence\b/i.test(text.slice(match.start))) return false
   // "Cut back on water", "cut down and get the knee assessed": doing less, not an effect.
   if (/^cut(?:s|ting)?\s+(?:back|down)\b/i.test(match.text)) return false
   // "…increasing only when your symptoms are stable": used without an object.

@@ -29,7 +29,7 @@ export function namedSource(text: string): PhraseMatch | undefined {
   }
 
   // "A NASA study from 1980 found…": an agency's own study, named by its acronym.
-  const acronymStudy = /\b(?:a|an|the)\s+(?:\d{4}\s+)?\p{Lu}{2,}(?:\/\p{Lu}{2,})?\s+(?:study|trial|review|survey|report|analysis|paper)\b/u.exec(text)
+  const acronymStudy = /\b(?:[Aa]n?|[Tt]he)\s+(?:\d{4}\s+)?\p{Lu}{2,}(?:\/\p{Lu}{2,})?\s+(?:study|trial|review|survey|report|analysis|paper)\b/u.exec(text)
   if (acronymStudy) return {start: acronymStudy.index, end: acronymStudy.index + acronymStudy[0].length, text: acronymStudy[0]}
   const studyIn = STUDY_IN.exec(text)
   if (studyIn) return {start: studyIn.index, end: studyIn.index + studyIn[0].length, text: studyIn[0]}
