@@ -86,8 +86,11 @@ export function quantifiedClaim(text: string): PhraseMatch | undefined {
   if (painRating(text, statistic)) return undefined
   // "for most of the women I coach": a vague share from experience.
   if (/^(?:most|many|some|few|a few|a lot|nearly|almost|virtually|practically)\b/i.test(statistic.text) && EXPERIENCE.test(text)) return undefined
-  return bodyMention(text) || firstMatch(listPattern('population'), text) || /\binjur/i.test(text) ? statistic : undefined
+  return bodyMention(text) || firstMatch(listPattern('population'), text) || HEALTH_CONTEXT.test(text) ? statistic : undefined
 }
+
+/** Health words that make a statistic a health claim when no body part or group is named ("You lose heat 25 times faster in wet clothes"). */
+const HEALTH_CONTEXT = /\binjur|\b(?:body heat|heat loss|lose heat|hypothermi\w*|heatstroke|dehydrat\w*|dementia|disease|diseases|illness|death|deaths|die|dying|mortality|infection|infections|recovery|healing|concussions?|fractures?|sprains?|strains?)\b/i
 
 /** Words between "pain" and a rating: "pain (that climbs) above 5 out of 10". */
 const BEFORE_RATING = /\bpain\s+(?:(?:up|to|about|around|roughly|of|at|above|below|under|over|less|more|than|no|that|climbs|rises|goes|stays|is|keep|keeps|it)\s+){0,5}$/i
