@@ -1043,6 +1043,9 @@ interface CompiledAnchor {
 
 const compiledAnchors = new WeakMap<Anchor, CompiledAnchor>()
 
+/** Phrases registering now, per anchor (turned into `wordUses`). */
+const anchorUses = new Map<CompiledAnchor, number>()
+
 /** An anchor with prefix ids (registers its prefixes); once per anchor. */
 function compileAnchor(anchor: Anchor): CompiledAnchor {
   let compiled = compiledAnchors.get(anchor)
@@ -1212,13 +1215,27 @@ export class PhraseMatcher {
       if (anchor) found.push(anchor)
       requiredAnchors(entry.node, found)
       entry.anchors = [...new Set(found)].map((item) => compileAnchor(item))
-      const words = new Set<string>()
-      for (const item of entry.anchors) for (const word of item.words) words.add(word)
-      for (const word of words) wordUses.set(word, (wordUses.get(word) ?? 0) + 1)
+      // Counted per anchor, then per word: anchors such as a symptom list of a
+      // hundred words are shared by hundreds of phrases.
+      for (const item of entry.anchors) anchorUses.set(item, (anchorUses.get(item) ?? 0) + 1)
+    }
+
+    for (const [item, uses] of anchorUses) for (const word of item.words) wordUses.set(word, (wordUses.get(word) ?? 0) + uses)
+    anchorUses.clear()
+
+    const costs = new Map<CompiledAnchor, number>()
+    const cost = (item: CompiledAnchor) => {
+      let value = costs.get(item)
+      if (value === undefined) {
+        value = anchorCost(item)
+        costs.set(item, value)
+      }
+
+      return value
     }
 
     for (const {entry} of pending) {
-      entry.anchors.sort((a, b) => anchorCost(a) - anchorCost(b))
+      if (entry.anchors.length > 1) entry.anchors.sort((a, b) => cost(a) - cost(b))
       const primary = entry.anchors[0]
       if (!primary) {
         this.always.push(entry)
