@@ -425,8 +425,13 @@ function prefixesOf(word: string): number[] {
   return ids
 }
 
+/** Pattern nodes whose prefixes are registered (word lists are shared by many phrases). */
+const prefixesRegistered = new WeakSet<Node>()
+
 /** Register every prefix used anywhere in a pattern (alternatives are indexed by them lazily). */
 function registerPrefixes(node: Node): void {
+  if (node.type === 'word' || node.type === 'number' || prefixesRegistered.has(node)) return
+  prefixesRegistered.add(node)
   switch (node.type) {
     case 'prefix': {
       prefixId(node.value)
