@@ -267,6 +267,8 @@ const ENDORSE = new RegExp(
     String.raw`\byou're\s+doing\s+it\s+right\b|\b(?:first|last)\s+(?:person|one)\s+to\s+\w+(?:\s+up)?\s+(?:gets|wins)\b`,
     String.raw`\b(?:really|definitely|absolutely|honestly)\s+will\s+(?:make|get|give|help|take)\b`,
     String.raw`\b(?:more|extra)\s+is\s+(?:even|always|only)\s+better\b`,
+    String.raw`\btakes?\s+the\s+edge\s+off\b|\bwill\s+get\s+you\s+(?:there|to the top|up|home|through)\b`,
+    String.raw`\b(?:customers|readers|users|members|clients|people|patients|owners)\s+(?:[\w-]+\s+){0,3}?(?:have been able to|were able to|managed to|could)\s+(?:drop|stop|quit|come off|cut|halve|ditch|reduce|swap)\b`,
     String.raw`\bwill\s+(?:keep|get|make)\s+you\s+(?:sharp|going|alert|awake|focused|fresh|lean|shredded|ripped|dry)\b`,
     String.raw`\b(?:everyone|everybody|all of you|you all|the whole (?:squad|team|group|class))(?:,\s*[\w\s]{1,30},)?\s+will\s+(?:do|run|complete|perform|finish)\b`,
     String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`
@@ -400,7 +402,7 @@ const NARRATIVE =
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
 const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
 
-const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:I\s+(?:always\s+)?(?:tell|told|say|said to)\s+(?:her|him|them|you|people|everyone|my\s+\w+)\s+(?:that\s+)?)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
 
 /** "…pass out during a strangle, don't panic: children come round within seconds and can carry on". */
 const DONT_PANIC = /^\W*(?:but\s+|so\s+)?(?:don't|do not)\s+(?:panic|worry|be alarmed)\b[^.]*?\b(?:carry on|come round|come around|come to|be fine|are fine|is fine|back to normal|keep going)\b/i
@@ -460,7 +462,7 @@ const HOME_CARE_SAME =
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
-  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch)\b/i
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch|put (?:the|your|it|them) (?:\w+ )?down|put down|stay in bed|stay (?:at )?home|rest up|raise your (?:hand|paddle|arm)|get out|come in)\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -483,7 +485,11 @@ function symptomContinue(
   if (!symptom && !pronoun) return undefined
   const rest = analysis.clauses.filter((clause) => clause !== condition)
   // "…rather than stopping": stopping named only to be rejected.
-  const restText = rest.map((clause) => clause.text).join(' ').replace(/\b(?:rather than|instead of|without|not)\s+(?:\w+ing|stop)\b/gi, '')
+  const restText = rest
+    .map((clause) => clause.text)
+    .join(' ')
+    .replace(/\b(?:rather than|instead of|without|not)\s+(?:\w+ing|stop)\b/gi, '')
+    .replace(/["“][^"”]{1,60}["”]/g, '')
   // "…finish the match before you get it checked" delays the referral.
   if (referralIn(sentence) && !/\bbefore\s+(?:you|we|they|he|she)\s+(?:get|go|see|call|have)\b/i.test(text)) return undefined
   const directives = analysis.directives.filter((directive) => directive.polarity === 'positive' && (directive.start >= condition.end || directive.end <= condition.start))
@@ -498,7 +504,10 @@ function symptomContinue(
   // ibuprofen"), even next to a "rest it".
   const redFlag = findRedFlag(article, sentence, defaultRedFlagData())
   if (redFlag && inRanges([[condition.start, condition.end]], redFlag.match.start, redFlag.match.end)) {
-    const unsafeOrder = directives.some((directive) => directive.text.split(/,\s*|\s+and\s+/).some((part) => part.trim() !== '' && !SAFE_RESPONSE.test(part)))
+    const parts = directives.flatMap((directive) => directive.text.split(/,\s*|\s+and\s+/)).filter((part) => part.trim() !== '')
+    // "…raise your paddle, stop, and let the steerer bring the boat in": stopping is among the orders.
+    const stops = parts.some((part) => /^\W*(?:and\s+)?stop\b/i.test(part)) && !parts.some((part) => carryOnIn(compiled, part))
+    const unsafeOrder = !stops && parts.some((part) => !SAFE_RESPONSE.test(part))
     return unsafeOrder ? {start: condition.start, end: text.length, text: redFlag.match.text} : undefined
   }
 
