@@ -118,10 +118,7 @@ function collectSiteNotes(tree: Root, roots: Array<Root | Element>, isBody: bool
     if (node.type !== 'element' && node.type !== 'root') return
     if (node.type === 'element') {
       if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template' || node.tagName === 'noscript') return
-      const properties = node.properties ?? {}
-      const className = Array.isArray(properties.className) ? properties.className.join(' ') : typeof properties.className === 'string' ? properties.className : ''
-      const id = typeof properties.id === 'string' ? properties.id : ''
-      const note = node.tagName === 'footer' || SITE_NOTE.test(className) || SITE_NOTE.test(id)
+      const note = node.tagName === 'footer' || SITE_NOTE.test(namesOf(node))
       // Notes inside the prose were read already (unless the prose walk skipped them as chrome).
       if (note && (!insideRoot || isChrome(node, false) || node.tagName === 'footer')) {
         const text = textOf(node).replace(/\s+/g, ' ').trim()
@@ -144,11 +141,12 @@ function collectSiteNotes(tree: Root, roots: Array<Root | Element>, isBody: bool
       if (node.tagName === 'script' || node.tagName === 'style' || node.tagName === 'template' || node.tagName === 'nav') return
       const properties = node.properties ?? {}
       if (inRegion && node.tagName === 'a' && typeof properties.href === 'string' && node.position) {
+        const rel = relOf(node)
         builder.siteLinks.push({
           index: builder.siteLinks.length,
           url: properties.href,
           text: textOf(node).replace(/\s+/g, ' ').trim(),
-          ...(typeof properties.rel === 'string' || Array.isArray(properties.rel) ? {rel: Array.isArray(properties.rel) ? properties.rel.join(' ') : String(properties.rel)} : {}),
+          ...(rel === undefined ? {} : {rel}),
           start: node.position.start.offset ?? 0,
           end: node.position.end.offset ?? 0,
           origin: 'html'
@@ -156,9 +154,7 @@ function collectSiteNotes(tree: Root, roots: Array<Root | Element>, isBody: bool
         return
       }
 
-      const className = Array.isArray(properties.className) ? properties.className.join(' ') : typeof properties.className === 'string' ? properties.className : ''
-      const id = typeof properties.id === 'string' ? properties.id : ''
-      const regionHere = node.tagName === 'aside' || node.tagName === 'footer' || SITE_LINK_REGION.test(className) || SITE_LINK_REGION.test(id)
+      const regionHere = node.tagName === 'aside' || node.tagName === 'footer' || SITE_LINK_REGION.test(namesOf(node))
       if (regionHere && (!insideRoot || isChrome(node, false))) inRegion = true
     }
 
@@ -295,6 +291,20 @@ function end(node: HNode): number {
   return node.position?.end.offset ?? start(node)
 }
 
+/** An element's class names and id, as one string to test names against. */
+function namesOf(element: Element): string {
+  const properties = element.properties ?? {}
+  const className = Array.isArray(properties.className) ? properties.className.join(' ') : typeof properties.className === 'string' ? properties.className : ''
+  const id = typeof properties.id === 'string' ? properties.id : ''
+  return id ? `${className} ${id}` : className
+}
+
+/** A link's `rel`, as one string. */
+function relOf(element: Element): string | undefined {
+  const rel = element.properties?.rel
+  return Array.isArray(rel) ? rel.join(' ') : typeof rel === 'string' ? rel : undefined
+}
+
 function isChrome(element: Element, topLevel: boolean): boolean {
   if (SKIP.has(element.tagName)) return true
   const properties = element.properties ?? {}
@@ -306,13 +316,7 @@ function isChrome(element: Element, topLevel: boolean): boolean {
     return true
   }
 
-  const className = Array.isArray(properties.className)
-    ? properties.className.join(' ')
-    : typeof properties.className === 'string'
-      ? properties.className
-      : ''
-  const id = typeof properties.id === 'string' ? properties.id : ''
-  return CHROME_NAME.test(className) || CHROME_NAME.test(id)
+  return CHROME_NAME.test(namesOf(element))
 }
 
 function isInline(node: HNode): boolean {
@@ -478,14 +482,9 @@ class HastWalker {
       const properties = node.properties ?? {}
       const href = typeof properties.href === 'string' ? properties.href : undefined
       if (href !== undefined) {
-        const rel = Array.isArray(properties.rel)
-          ? properties.rel.join(' ')
-          : typeof properties.rel === 'string'
-            ? properties.rel
-            : undefined
         builder.openLink({
           url: href,
-          rel,
+          rel: relOf(node),
           title: typeof properties.title === 'string' ? properties.title : undefined,
           start: start(node),
           end: end(node),
