@@ -946,7 +946,7 @@ function findAnchor(node: Node): Anchor | undefined {
 
     case 'alt': {
       if (node.optional) return undefined
-      return altAnchor(node)
+      return altAnchor(node, anchorOf)
     }
 
     default: {
@@ -955,11 +955,12 @@ function findAnchor(node: Node): Anchor | undefined {
   }
 }
 
-function altAnchor(node: Extract<Node, {type: 'alt'}>): Anchor | undefined {
+/** An alternation's anchor: every option's anchor (by `of`) together; none if an option has none. */
+function altAnchor(node: Extract<Node, {type: 'alt'}>, of: (node: Node) => Anchor | undefined): Anchor | undefined {
   const words = new Set(node.words)
   const prefixes: string[] = []
   for (const option of node.options) {
-    const anchor = anchorOf(option)
+    const anchor = of(option)
     if (!anchor) return undefined
     for (const word of anchor.words) words.add(word)
     prefixes.push(...anchor.prefixes)
@@ -1017,16 +1018,7 @@ function strictAnchorOf(node: Node): Anchor | undefined {
 
     case 'alt': {
       if (node.optional) return undefined
-      const words = new Set(node.words)
-      const prefixes: string[] = []
-      for (const option of node.options) {
-        const anchor = strictAnchor(option)
-        if (!anchor) return undefined
-        for (const word of anchor.words) words.add(word)
-        prefixes.push(...anchor.prefixes)
-      }
-
-      return {words, prefixes}
+      return altAnchor(node, strictAnchor)
     }
 
     default: {
