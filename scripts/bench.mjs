@@ -22,6 +22,7 @@ import process from 'node:process'
 import {parseArgs} from 'node:util'
 import {BYTES_PER_FILE, defaultCorpusDir, ensureCorpus} from './bench/corpus.mjs'
 import {detectMeter, measure, median, tail} from './bench/measure.mjs'
+import {buildSnapshot} from './snapshot.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const ALEX = path.join(root, 'node_modules/alex/cli.js')
@@ -201,9 +202,13 @@ async function main() {
  */
 function snapshotDist(scratch) {
   const snapshot = path.join(scratch, 'fitlint')
-  fs.cpSync(path.join(root, 'dist'), path.join(snapshot, 'dist'), {recursive: true})
+  // The CLI's startup snapshot holds the paths of the folder it was built
+  // in: the copy gets its own (scripts/snapshot.mjs), as an install would.
+  const startupSnapshot = /[\\/]fitlint\.blob(?:\.json)?$/
+  fs.cpSync(path.join(root, 'dist'), path.join(snapshot, 'dist'), {recursive: true, filter: (source) => !startupSnapshot.test(source)})
   fs.copyFileSync(path.join(root, 'package.json'), path.join(snapshot, 'package.json'))
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(snapshot, 'node_modules'), 'dir')
+  if (fs.existsSync(path.join(root, 'dist/src/cli/fitlint.blob'))) buildSnapshot(path.join(snapshot, 'dist'))
   return snapshot
 }
 

@@ -8,8 +8,12 @@
 //
 //   dist/src/cli/fitlint.cjs  the CLI, one CommonJS file, run by
 //   dist/src/cli/bin.js       the `fitlint` bin: scripts/bin-loader.js, which
-//                             runs fitlint.cjs with V8's code cache
-//                             (fitlint.cjs.cache, written at the end here)
+//                             starts the CLI from its startup snapshot
+//                             (fitlint.blob) or runs fitlint.cjs with V8's
+//                             code cache (fitlint.cjs.cache); both are
+//                             written at the end here
+//   dist/src/cli/fitlint-snapshot.cjs  the same CLI as the script that
+//                             scripts/snapshot.mjs turns into fitlint.blob
 //   dist/src/lsp/bin.js       the `fitlint-language-server` bin
 //   dist/src/cli/worker.js    the `--concurrency` worker thread
 //
@@ -47,6 +51,7 @@ import {spawnSync} from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import * as esbuild from 'esbuild'
+import {buildSnapshot} from './snapshot.mjs'
 
 const root = path.resolve(import.meta.dirname, '..')
 const dist = path.join(root, 'dist')
@@ -179,6 +184,29 @@ const cli = await esbuild.build({
   banner: {js: "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;"}
 })
 
+// The CLI's startup snapshot entry (src/cli/snapshot.ts; scripts/snapshot.mjs
+// builds the blob from it): the same CLI, as a script for
+// `node --build-snapshot`. Its first line has regular expressions run
+// interpreted while the snapshot is built; it imports JavaScript config files
+// with Node's default loader, as a deserialized snapshot has no loader of its own.
+await esbuild.build({
+  ...common,
+  plugins: [loaderImport, ...common.plugins],
+  entryPoints: ['src/cli/snapshot.ts'],
+  outfile: path.join(dist, 'src/cli/fitlint-snapshot.cjs'),
+  format: 'cjs',
+  sourcemap: false,
+  minifyWhitespace: true,
+  define: {'import.meta.url': '__fitlintModuleUrl'},
+  banner: {
+    js: [
+      "require('node:v8').setFlagsFromString('--regexp-interpret-all');",
+      "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      "var __fitlintImport = (href) => { const vm = require('node:vm'); return new vm.Script(`import(${JSON.stringify(href)})`, {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).runInThisContext() };"
+    ].join('\n')
+  }
+})
+
 const result = await esbuild.build({
   ...common,
   entryPoints: {
@@ -202,6 +230,26 @@ for (const output of [...Object.keys(cli.metafile.outputs), ...Object.keys(resul
   if (depth !== 3) throw new Error(`bundle: ${output} is not two folders below dist/ (see scripts/bundle.mjs)`)
 }
 
+// esbuild escapes non-ASCII characters in strings but leaves them in regular
+// expression literals (’, …, ° in rule code): one such character makes V8
+// hold the whole 3 MB source as a two-byte string, twice the memory, in
+// every process and in the startup snapshot. Each UTF-16 unit above 0x7f
+// becomes a \uXXXX escape, which means the same character in a string, a
+// template, a regular expression (with or without the u flag; a surrogate
+// pair stays one code point) and an identifier; an identity escape (\’)
+// loses its backslash. Columns after such a character on its line shift in
+// the source map (83 lines of 100,000).
+function asciiOnly(file) {
+  const source = fs.readFileSync(file, 'utf8')
+  const escaped = source.replace(/(\\*)([^\x00-\x7f])/g, (_, slashes, character) => {
+    const unit = '\\u' + character.charCodeAt(0).toString(16).padStart(4, '0')
+    return (slashes.length % 2 === 1 ? slashes.slice(1) : slashes) + unit
+  })
+  if (escaped !== source) fs.writeFileSync(file, escaped)
+}
+
+for (const file of ['src/cli/fitlint.cjs', 'src/cli/fitlint-snapshot.cjs']) asciiOnly(path.join(dist, file))
+
 fs.copyFileSync(path.join(root, 'scripts/bin-loader.js'), path.join(dist, 'src/cli/bin.js'))
 fs.rmSync(path.join(dist, 'src/cli/bin.js.map'), {force: true})
 for (const bin of ['src/cli/bin.js', 'src/lsp/bin.js']) fs.chmodSync(path.join(dist, bin), 0o755)
@@ -221,3 +269,5 @@ if (sample) {
   })
   if (!fs.existsSync(cache)) process.stderr.write(`bundle: no code cache written (exit ${run.status ?? run.signal}); the CLI starts slower\n`)
 }
+
+buildSnapshot(dist)

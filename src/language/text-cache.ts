@@ -53,3 +53,11 @@ export function startArticle(): void {
     cache.current = old
   }
 }
+
+/** Drop every cached result (the CLI's startup snapshot keeps none of its sample run's). */
+export function clearTextCaches(): void {
+  for (const cache of caches) {
+    cache.current.clear()
+    cache.previous.clear()
+  }
+}
