@@ -11,6 +11,8 @@ import {checkPatternSafety} from '../src/language/safe-regex.js'
 const texts = (phrases: string[], text: string, lexicons = {}) =>
   allMatches(compilePhrases(phrases, lexicons), text).map((match) => match.text)
 
+const ROOT = path.resolve(import.meta.dirname, '..')
+
 describe('phrases', () => {
   it('matches words, alternatives, optional parts, lists, prefixes, gaps and numbers', () => {
     const lexicons = {doc: ['doctor', 'health care (provider|professional)']}
@@ -143,5 +145,23 @@ describe('pattern safety', () => {
     expect(checkPatternSafety('bro ?science')).toBeUndefined()
     expect(checkPatternSafety('\\b(?:keto|paleo) (?:diet|plan)s?\\b')).toBeUndefined()
     expect(checkPatternSafety('[(]+')).toBeUndefined()
+  })
+})
+
+describe('rule data files', () => {
+  it('quote every phrase that uses the number placeholder (YAML reads an unquoted " #" as a comment)', () => {
+    // "- drop # pounds overnight" unquoted is the phrase "drop": a comment
+    // swallows the rest, and the bare verb fires on every sentence with it.
+    const files = fs.readdirSync(path.join(ROOT, 'rules'), {recursive: true}).map(String).filter((file) => file.endsWith('.yml'))
+    const problems: string[] = []
+    for (const file of files) {
+      const lines = fs.readFileSync(path.join(ROOT, 'rules', file), 'utf8').split('\n')
+      lines.forEach((line, index) => {
+        const item = /^\s*-\s+(?!["'#{[])(.*)$/.exec(line)
+        if (item && /\s#(?:\s|$|\])/.test(item[1]) && !/^\s*#/.test(item[1])) problems.push(`rules/${file}:${index + 1}: ${line.trim()}`)
+      })
+    }
+
+    expect(problems).toEqual([])
   })
 })

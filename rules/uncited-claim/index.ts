@@ -97,7 +97,9 @@ function isClaimInContext(
   if (debunkFrame(text) || firstMatch(compiled.notClaim, text)) return false
   const clause = clauseAt(analysis.clauses, evidence.start)
   // Opinion or experience framing the claim: "In my experience, …".
-  const frame = opinion(text)
+  // An appeal to research is not an opinion however it is framed
+  // ("Honestly, studies show…", "I think studies show…").
+  const frame = RESEARCH_APPEAL.test(evidence.text) ? undefined : opinion(text)
   if (frame && (frame.start < 25 || (clause && frame.start >= clause.start && frame.start < clause.end))) return false
   // An instruction, not a claim: the evidence sits in an advice clause.
   if (analysis.directives.some((directive) => evidence.start >= directive.start && evidence.start < directive.end)) {
@@ -116,6 +118,8 @@ function isClaimInContext(
   if (referralInText(text) && clause && !referralInText(clause.text)) return false
   return true
 }
+
+const RESEARCH_APPEAL = /\b(?:stud(?:y|ies)|research(?:ers)?|trials?|meta-analys[ie]s|scientists|science)\s+(?:\w+\s+)?(?:show|shows|showed|shown|prove|proves|proved|found|finds|confirm|confirms|confirmed|says|say)\b/i
 
 export const rule: Rule = {
   id: 'uncited-claim',

@@ -179,6 +179,59 @@ function toNumber(value: string): number {
   return Number(lower.replace(/,/g, ''))
 }
 
+const HIGH_GLUCOSE = /\b(?:above|over|higher than|more than|of|at|past|hits?|reads?)\s+(\d{2,3}(?:\.\d)?)\s*(mg\/dL|mg\/dl|mmol\/L|mmol\/l|mmol)(?![\w/])/
+/** Exercise encouraged at that reading ("a good time for a hard interval session", "will bring it down"). */
+const GLUCOSE_GO = /\b(?:(?:good|great|perfect|ideal|best|fine)\s+time\s+(?:for|to)|(?:fine|safe|okay|ok)\s+to\s+(?:exercise|train|work out|run|ride|lift|go)|go\s+(?:ahead|hard)|(?:exercise|workout|session|intervals?|run|ride)\s+(?:will|should|can)\s+(?:bring|knock|get)\s+(?:it|them|that|your\s+\w+)\s+down|burn\s+it\s+off|work\s+it\s+off)\b/i
+/** A reading named as a reason to wait, test or stop. */
+const GLUCOSE_CAUTION = /\b(?:ketones?|check|test|wait|postpone|delay|hold off|skip|avoid|don't|do not|never|not\s+(?:exercise|train)|stop|call)\b/i
+const COLD_SOAK = /\b(\d{1,2})\s*(?:minutes?|mins?)\s+(?:at|in|of)\s+(?:about\s+|around\s+)?(\d{1,2})\s*(°\s*[FC]|degrees(?:\s+[FC]\b|\s+(?:fahrenheit|celsius))?|[FC]\b)/i
+
+/** Typical caffeine of drinks named without an amount (FDA, USDA), in mg. */
+const CAFFEINE_DRINKS: Array<[RegExp, number]> = [
+  [/\b(?:triple|three) (?:shot )?espressos?\b/gi, 195],
+  [/\b(?:double|two) (?:shot )?espressos?\b|\bdouble shots?\b/gi, 130],
+  [/\b(?:an?|one|single) (?:shot (?:of )?)?espresso\b/gi, 65],
+  [/\b(?:an?|one) (?:cup|mug) of (?:strong |black )?coffee\b/gi, 95],
+  [/\b(?:an?|one) (?:can of )?(?:energy drink|Monster|Bang|Celsius|C4 Energy)\b/gi, 160]
+]
+
+const COUNTED_DOSE = /\b(two|three|four|five|six|double|triple|[2-6])\s+(\d[\d,]*)\s*-?\s*(?:mg|milligrams?)\s+(?:of\s+)?(?:caffeine\s+)?(?:pills?|tablets?|capsules?|caps|shots?|cans?|scoops?|doses?|servings?)\b/i
+const HOURLY_DOSE = /\b(\d[\d,]*)\s*(?:mg|milligrams)\s+(?:of\s+caffeine\s+)?(?:every|each|an|a|per)\s+(hour|half hour|30 minutes|45 minutes|hour or so)\b/i
+const MULTI_SCOOP = /\b(?:double|triple)[- ]?scoop(?:s|ing|ed)?\b|\b(?:double|triple) (?:up )?(?:on )?(?:the |your )?scoops?\b/i
+
+/**
+ * Caffeine taken at once or stacked in a day above the FDA's ~400 mg:
+ * "two 200 mg caffeine pills", "200 mg every hour from dusk until sunrise",
+ * "a double espresso plus a scoop (350 mg of caffeine)", "double-scoop" a
+ * pre-workout. The caller has checked that the text is about caffeine and advises.
+ */
+function caffeineStack(text: string, caffeine: Group): Finding | undefined {
+  const at = (found: RegExpExecArray) => ({start: found.index, end: found.index + found[0].length, text: found[0]})
+  const counted = COUNTED_DOSE.exec(text)
+  if (counted) {
+    const total = toNumber(counted[1]) * toNumber(counted[2])
+    if (total >= 400) return {group: caffeine, match: at(counted), detail: `${counted[1]} × ${counted[2]} mg = ${total} mg of caffeine at once`}
+  }
+
+  const hourly = HOURLY_DOSE.exec(text)
+  if (hourly && toNumber(hourly[1]) >= 100 && !/\b(?:no more than|not more than|at most|up to|max(?:imum)?|limit|cap)\s+(?:of\s+)?(?:about\s+)?\d/i.test(text.slice(Math.max(0, hourly.index - 20), hourly.index + 1))) {
+    return {group: caffeine, match: at(hourly), detail: `${hourly[1]} mg every ${hourly[2]} adds up past 400 mg within a few hours`}
+  }
+
+  const scoops = MULTI_SCOOP.exec(text)
+  // Not a double scoop of protein or creatine, only of the caffeinated product.
+  if (scoops && !/\b(?:protein|whey|casein|creatine|collagen|greens|electrolytes?|gainer|oats|ice cream)\b/i.test(text)) return {group: caffeine, match: at(scoops), detail: 'two or more scoops of a caffeinated pre-workout at once'}
+  const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
+  for (const [drink, amount] of CAFFEINE_DRINKS) for (const _ of text.matchAll(drink)) doses.push(amount)
+  const total = doses.reduce((sum, dose) => sum + dose, 0)
+  if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second|with|stack|stacking|on top of)\b/i.test(text)) {
+    const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text) ?? CAFFEINE_DRINKS.map(([drink]) => new RegExp(drink.source, 'i').exec(text)).find(Boolean)!
+    return {group: caffeine, match: at(first), detail: `${doses.join(' + ')} = ${total} mg of caffeine in a day`}
+  }
+
+  return undefined
+}
+
 interface Finding {
   group: Group
   match: PhraseMatch
@@ -239,7 +292,7 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:that's|that is|this is|it's|which is)\s+(?:exactly\s+)?(?:how|what|why)\s+(?:you|we|champions|winners|real|the pros|pros|the best|athletes|lifters|runners|fighters|I)\b`,
     String.raw`\bworks?\s+(?:every (?:single )?time|like a charm|wonders)\b`,
     String.raw`\b(?:feel|feels|felt)\s+(?:so much |much |way )?better for it\b`,
-    String.raw`\b(?:is|are|was)\s+(?:the|a|an|your)\s+(?:fastest|quickest|best|easiest|simplest|surest|smartest)\s+(?:way|route|shortcut|method|fix|bet)\b`,
+    String.raw`\b(?:is|are|was)\s+(?:the|a|an|your)\s+(?:fastest|quickest|best|easiest|simplest|surest|smartest|great|good|perfect|brilliant|fantastic|powerful)\s+(?:way|route|shortcut|method|fix|bet|tool)\b`,
     String.raw`\b(?:the|my|our)\s+(?:secret|trick|key|golden rule)\s+is\b`,
     String.raw`\breal\s+(?:lifters|runners|athletes|fighters|champions|climbers|players)\b`,
     String.raw`\b(?:the best|all the best|elite|serious|smart)\s+(?:runners|lifters|athletes|fighters|players|climbers)(?:\s+I know)?\s+(?:all\s+)?(?:just\s+)?(?:ignore|train|run|lift|skip|push|cut|take|do|keep|never)\b`,
@@ -271,7 +324,13 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:customers|readers|users|members|clients|people|patients|owners)\s+(?:[\w-]+\s+){0,3}?(?:have been able to|were able to|managed to|could)\s+(?:drop|stop|quit|come off|cut|halve|ditch|reduce|swap)\b`,
     String.raw`\bwill\s+(?:keep|get|make)\s+you\s+(?:sharp|going|alert|awake|focused|fresh|lean|shredded|ripped|dry)\b`,
     String.raw`\b(?:everyone|everybody|all of you|you all|the whole (?:squad|team|group|class))(?:,\s*[\w\s]{1,30},)?\s+will\s+(?:do|run|complete|perform|finish)\b`,
-    String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`
+    String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`,
+    // The exhortation trope: "if you're not puking by the last round, you left something in the tank".
+    String.raw`\bif\s+(?:you're|you are)\s+not\s+\w+ing\b[^.;!?]{0,50}?\byou\s+(?:left|didn't|did not|aren't|are not|weren't|haven't|have not)\b`,
+    // "The less you lean on the puffer, the stronger your lungs get."
+    String.raw`\bthe\s+less\s+you\s+\w+[^,.;]{0,40},?\s+the\s+(?:stronger|better|fitter|healthier|tougher|faster)\b`,
+    // "…and any serious high schooler should be doing the same."
+    String.raw`\b(?:should|ought to|needs? to|must)\s+(?:all\s+|also\s+|really\s+)?(?:be\s+doing|do|follow|copy)\s+(?:exactly\s+)?(?:the\s+same|likewise|the\s+same\s+thing)\b`
   ].join('|'),
   'iu'
 )
@@ -297,7 +356,7 @@ const SUPPLEMENT_AMOUNT = /\d\s*(?:mg|mcg|µg|iu|g|grams?|milligrams?|micrograms
 /** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
 const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
 /** Words that make a calorie amount a daily intake. */
-const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?)\b/i
+const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?|(?:rest|training|off|fasting|low|non-training|cardio) days?)\b/i
 /** A calorie amount that is burned, a snack or a deficit, not an intake. */
 const BURN_CONTEXT = /\b(?:burns?|burned|burnt|burning|deficit|surplus|snack|per serving|a serving|each serving|per bar|a bar|per bottle|a bottle|per hour|an hour|per mile|a mile|cut (?:out )?\d|fewer|under)\b/i
 
@@ -748,6 +807,31 @@ export const rule: Rule = {
         }
       }
 
+      // Hard exercise with blood glucose over 250 mg/dL (13.9 mmol/L), which
+      // the ADA says needs a ketone check first: "a reading above 300 mg/dL
+      // is actually a good time for a hard interval session".
+      if (!finding && /\d/.test(text)) {
+        const glucose = HIGH_GLUCOSE.exec(text)
+        const value = glucose ? toNumber(glucose[1]) * (/mmol/i.test(glucose[2]) ? 18 : 1) : 0
+        if (glucose && value >= 250 && GLUCOSE_GO.test(text) && !GLUCOSE_CAUTION.test(text) && !negatedBefore(text, analysis.clauses, glucose.index)) {
+          finding = {group: group('glucose'), match: {start: glucose.index, end: glucose.index + glucose[0].length, text: glucose[0]}, detail: `blood glucose of ${glucose[1]} ${glucose[2]}`}
+        }
+      }
+
+      // Long immersion in very cold water: "work up to 10 minutes at 39°F".
+      if (!finding && /\d/.test(text)) {
+        const cold = COLD_SOAK.exec(text)
+        if (cold) {
+          const minutes = toNumber(cold[1])
+          const degrees = toNumber(cold[2])
+          const unit = cold[3] ?? ''
+          const celsius = /F|fahrenheit/i.test(unit) || (!/C|celsius/i.test(unit) && degrees > 30) ? ((degrees - 32) * 5) / 9 : degrees
+          if (minutes >= 10 && celsius <= 10 && advice() && !negatedBefore(text, analysis.clauses, cold.index)) {
+            finding = {group: group('coldExposure'), match: {start: cold.index, end: cold.index + cold[0].length, text: cold[0]}, detail: `${minutes} minutes in water at ${Math.round(celsius)} °C`}
+          }
+        }
+      }
+
       // 3. Rapid weight loss goals.
       if (!finding && /\d/.test(text)) {
         const loss = /\b(?:lose|drop|shed|cut)\s+(\d+(?:\.\d+)?)\s*(pounds|pound|lbs?|kg|kilos?)\s+(?:of\s+(?:fat|weight|body\s+fat)\s+)?in\s+(\d+|a|one|two|three|four)\s*(days?|weeks?)\b/i.exec(text)
@@ -784,13 +868,9 @@ export const rule: Rule = {
       // "300 mg at the start of the shift and another 300 mg at 3 a.m.":
       // several caffeine doses in one day add up.
       // Or a pill and an energy drink stacked: "a 200 mg pill with a 300 mg energy drink".
-      if (!finding && (/caffeine|energy drinks?|espresso|pre-?workout|caffeine pills?|no-?doz|vivarin/i.test(text) || (/\d\s*mg\b/i.test(text) && namedInSection(article, sentence.section, 'caffeine', /caffeine/i))) && advice()) {
-        const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
-        const total = doses.reduce((sum, dose) => sum + dose, 0)
-        if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second|with|stack|stacking|on top of)\b/i.test(text)) {
-          const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text)!
-          finding = {group: group('caffeine'), match: {start: first.index, end: first.index + first[0].length, text: first[0]}, detail: `${doses.join(' + ')} = ${total} mg of caffeine in a day`}
-        }
+      if (!finding && (/caffeine|energy drinks?|espresso|pre-?workout|caffeine pills?|no-?doz|vivarin/i.test(text) || (/\d\s*mg\b|\bscoop/i.test(text) && namedInSection(article, sentence.section, 'caffeine', /caffeine|pre-?workout|stims?\b/i))) && advice()) {
+        const stack = caffeineStack(text, group('caffeine'))
+        if (stack && !negatedBefore(text, analysis.clauses, stack.match.start)) finding = stack
       }
 
       // Above a tolerable upper intake level: "Take 10,000 IU of vitamin D a day".

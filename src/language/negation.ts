@@ -50,8 +50,16 @@ export function negatedJustBefore(text: string, start: number, words = 4): Phras
 const CLOSE_NEGATION = /(?<![\p{L}])(?:not|never|no|nothing|without|nor|[a-z]+n['’]t|cannot|skip|avoid|instead of)(?![\p{L}])/iu
 
 export function debunkFrame(text: string): PhraseMatch | undefined {
+  const label = MYTH_LABEL.exec(text)
+  if (label) return {start: label.index, end: label.index + label[0].length, text: label[0]}
   return firstMatch(listPattern('debunkFrame'), text)
 }
+
+/**
+ * A statement labelled as the myth it is about to bust: "Myth #4: Ibuprofen
+ * before the start protects your legs.", "MYTH: sweat is fat crying".
+ */
+const MYTH_LABEL = /^\W{0,3}(?:the\s+)?(?:myths?|misconceptions?|fiction|false|busted|debunked|mistake)(?:\s*(?:#|no\.?|number)?\s*\d{1,3})?\s*[:—–]/i
 
 /** Ranges of `text` inside quotation marks (straight quotes after normalising). */
 export function quotedRanges(text: string): Array<[number, number]> {
