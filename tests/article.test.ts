@@ -233,6 +233,18 @@ describe('html', () => {
   })
 })
 
+describe('html chrome', () => {
+  it('reads an <article> or <main> whatever its class (a newsletter issue), and still skips chrome inside it', async () => {
+    const text = `<html><body><main class="newsletter-main"><article class="newsletter">
+<h1>Issue 87</h1><p>Yard Wars is back.</p>
+<div class="newsletter-signup"><p>Subscribe for more.</p></div>
+<ol class="comment-list"><li>Great issue!</li></ol>
+</article></main></body></html>`
+    const article = await build(text, 'html')
+    expect(article.sentences.map((s) => s.text)).toEqual(['Issue 87', 'Yard Wars is back.'])
+  })
+})
+
 describe('text', () => {
   it('treats each line of a scraped page as a paragraph', async () => {
     const article = await build('Home » Blog\nWhy squats work\nSquats build legs. They are hard.\nMore text here, and it ends well.\n', 'text')

@@ -59,7 +59,7 @@ function compile(changes: PhraseChanges | undefined): Compiled {
 type Found =
   | {kind: 'valid'; sentence: Sentence}
   | {kind: 'broken'; sentence: Sentence; why: string}
-  | {kind: 'weak'; sentence: Sentence}
+  | {kind: 'weak'; sentence: Sentence; text: string}
 
 /** Why a matched disclaimer sentence does not work, if it does not. */
 function brokenReason(article: Article, sentence: Sentence, compiled: Compiled): string | undefined {
@@ -105,7 +105,7 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
       continue
     }
 
-    if (weak) found.push({kind: 'weak', sentence})
+    if (weak) found.push({kind: 'weak', sentence, text: weak.text})
   }
 
   return found
@@ -201,7 +201,7 @@ export const rule: Rule<Options> = {
       context.report({
         start: weak.sentence.start,
         end: weak.sentence.end,
-        reason: 'Medical disclaimer is too weak: “use at your own risk” does not say the page is not medical advice.',
+        reason: `Medical disclaimer is too weak: “${weak.text.toLowerCase()}” does not say the page is not medical advice.`,
         note: 'Say that the content is general information, not medical advice, and to check with a doctor before starting.',
         expected: [compiled.standard],
         group: 'weak',

@@ -109,7 +109,9 @@ function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled)
     if (REJECTED_AFTER.test(after)) continue
     const before = clause ? text.slice(clause.start, match.start) : text.slice(0, match.start)
     // "may help cure", "I think it's the single best…": hedged, not absolute.
-    if (hedge(before) || opinion(before)) continue
+    // "Honestly" intensifies a promise; it does not make it an opinion.
+    const frame = opinion(before)
+    if (hedge(before) || (frame && !/^honestly$/i.test(frame.text))) continue
     if (group.id === 'disease' && firstMatch(compiled.clinicalSubject, text.slice(0, match.start))) continue
     if (group.uncitedOnly && (sentence.citations.length > 0 || namedSource(text))) continue
     return {group, match}

@@ -316,6 +316,10 @@ function isChrome(element: Element, topLevel: boolean): boolean {
     return true
   }
 
+  // The page's own content is not chrome for a class name: `<article
+  // class="newsletter">` is a newsletter issue, not a signup box. (Comment
+  // lists and share bars inside it still are.)
+  if (element.tagName === 'article' || element.tagName === 'main') return false
   return CHROME_NAME.test(namesOf(element))
 }
 
