@@ -120,7 +120,7 @@ const DOSE_LIMITS = [
 function dosePatterns(name: string): {perUnitNamed: RegExp; perUnitImplied: RegExp; stated: RegExp} {
   const build = (what: string) =>
     new RegExp(
-      String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg${what}|\b(\d[\d,]*)\s*mg${what}\s+(?:\w+\s+){0,2}?(?:per|a|each|every|in each|into each)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)`,
+      String.raw`\b(?:each|per|one|a|every)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|shot|can|dose)\b[^!?;]{0,60}?\b(\d[\d,]*)\s*mg${what}|\b(\d[\d,]*)\s*mg${what}\s+(?:\w+\s+){0,2}?(?:per|a|each|every|in each|into each)\s+(?:\w+\s+)?(?:scoop|serving|capsule|pill|tablet|sachet|can|dose)|\b(\d[\d,]*)\s*mg${what},?\s+(?:in\s+)?each\b`,
       'i'
     )
   return {
@@ -159,7 +159,7 @@ function aboveUpperLimit(text: string, limits: CompiledLimit[]): {match: PhraseM
   return undefined
 }
 
-const UNITS = /\b(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)(\s+and\s+a\s+half)?\b/i
+const UNITS = /\b(?:(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop|slam|down|neck|chug)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)|(two|three|four|five|six)\s+(of them|cans|scoops|servings|pills|tablets))(\s+and\s+a\s+half)?\b/i
 
 /** "take two at 10 p.m.": a count of the units just described, with a time but no unit word. */
 const BARE_UNITS = /\b(?:take|have|pop|swallow)\s+(two|three|four|five|six)\s+(?=at\b|around\b|before\b|after\b|with\b|in the\b|first thing\b|right before\b)()()/i
@@ -188,11 +188,11 @@ const COLD_SOAK = /\b(\d{1,2})\s*(?:minutes?|mins?)\s+(?:at|in|of)\s+(?:about\s+
 
 /** Typical caffeine of drinks named without an amount (FDA, USDA), in mg. */
 const CAFFEINE_DRINKS: Array<[RegExp, number]> = [
-  [/\b(?:triple|three) (?:shot )?espressos?\b/gi, 195],
-  [/\b(?:double|two) (?:shot )?espressos?\b|\bdouble shots?\b/gi, 130],
-  [/\b(?:an?|one|single) (?:shot (?:of )?)?espresso\b/gi, 65],
-  [/\b(?:an?|one) (?:cup|mug) of (?:strong |black )?coffee\b/gi, 95],
-  [/\b(?:an?|one) (?:can of )?(?:energy drink|Monster|Bang|Celsius|C4 Energy)\b/gi, 160]
+  [/\b(an?|one|two|three|four|five|six|[1-6])?\s*(?:triple) (?:shot )?espressos?\b/gi, 195],
+  [/\b(an?|one|two|three|four|five|six|[1-6])?\s*(?:double) (?:shot )?espressos?\b|\b(an?|one|two|three|four|five|six|[1-6])?\s*double shots?\b/gi, 130],
+  [/\b(an?|one|single|two|three|four|five|six|[1-6])\s+(?:shots? (?:of )?)?espressos?\b/gi, 65],
+  [/\b(an?|one|two|three|four|five|six|[1-6])\s+(?:cups?|mugs?) of (?:strong |black )?coffee\b/gi, 95],
+  [/\b(an?|one|two|three|four|five|six|[1-6])\s+(?:cans? of )?(?:energy drinks?|Monsters?|Bangs?|Celsius|C4 Energy)\b/gi, 160]
 ]
 
 const COUNTED_DOSE = /\b(two|three|four|five|six|double|triple|[2-6])\s+(\d[\d,]*)\s*-?\s*(?:mg|milligrams?)\s+(?:of\s+)?(?:caffeine\s+)?(?:pills?|tablets?|capsules?|caps|shots?|cans?|scoops?|doses?|servings?)\b/i
@@ -222,7 +222,13 @@ function caffeineStack(text: string, caffeine: Group): Finding | undefined {
   // Not a double scoop of protein or creatine, only of the caffeinated product.
   if (scoops && !/\b(?:protein|whey|casein|creatine|collagen|greens|electrolytes?|gainer|oats|ice cream)\b/i.test(text)) return {group: caffeine, match: at(scoops), detail: 'two or more scoops of a caffeinated pre-workout at once'}
   const doses = [...text.matchAll(/\b(\d[\d,]*)\s*(?:mg|milligrams)\b/gi)].map((dose) => toNumber(dose[1]))
-  for (const [drink, amount] of CAFFEINE_DRINKS) for (const _ of text.matchAll(drink)) doses.push(amount)
+  for (const [drink, amount] of CAFFEINE_DRINKS) {
+    for (const found of text.matchAll(drink)) {
+      const count = found[1] ?? found[2]
+      const times = !count || /^(?:an?|one|single)$/i.test(count) ? 1 : toNumber(count)
+      for (let index = 0; index < times; index++) doses.push(amount)
+    }
+  }
   const total = doses.reduce((sum, dose) => sum + dose, 0)
   if (doses.length > 1 && total > 400 && /\b(?:another|then|and|plus|again|later|second|with|stack|stacking|on top of)\b/i.test(text)) {
     const first = /\b\d[\d,]*\s*(?:mg|milligrams)\b/i.exec(text) ?? CAFFEINE_DRINKS.map(([drink]) => new RegExp(drink.source, 'i').exec(text)).find(Boolean)!
@@ -327,6 +333,12 @@ const ENDORSE = new RegExp(
     String.raw`\bI(?:'d|\s+would)\s+(?:do|try)\s+(?:it|that|the same|exactly the same)\s+(?:again|thing again)\b`,
     // The exhortation trope: "if you're not puking by the last round, you left something in the tank".
     String.raw`\bif\s+(?:you're|you are)\s+not\s+\w+ing\b[^.;!?]{0,50}?\byou\s+(?:left|didn't|did not|aren't|are not|weren't|haven't|have not)\b`,
+    // "the quickest way to get the pounds off is…", "so give it a go".
+    String.raw`\bthe\s+(?:fastest|quickest|best|easiest|surest|simplest|smartest)\s+way\s+to\b[^.;!?]{0,60}?\b(?:is|are)\b`,
+    String.raw`\b(?:so\s+)?give\s+it\s+a\s+(?:go|try|shot|whirl|bash)\b`,
+    String.raw`\b(?:usually|always|normally|soon)\s+(?:settles|sorts|fixes|clears|calms)\s+(?:things|it|that|them|everything)\s*(?:down|out|up)?\b`,
+    String.raw`\b(?:so\s+)?(?:don't|do not|never)\s+let\s+(?:the|any|those|some)\s+\w+\s+(?:talk|scare|put|frighten)\s+you\b`,
+    String.raw`\b(?:everyone|everybody|all of you|you all)\s+(?:drops?|goes|cuts?|sticks?|stays?)\s+(?:down\s+)?to\b`,
     // "The less you lean on the puffer, the stronger your lungs get."
     String.raw`\bthe\s+less\s+you\s+\w+[^,.;]{0,40},?\s+the\s+(?:stronger|better|fitter|healthier|tougher|faster)\b`,
     // "…and any serious high schooler should be doing the same."
@@ -440,6 +452,11 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   // The trigger may itself contain a negation ("don't drink any water");
   // only a negation before it, in the same clause, defuses it.
   if (negatedBefore(text, analysis.clauses, match.start)) return true
+  // "Hot yoga is not safe in pregnancy": the reassurance is negated.
+  if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b/i.test(text)) return true
+  // Delayed-onset muscle soreness named as such is the normal kind.
+  if (group.id === 'dismissal' && /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i.test(text)) return true
+  if (group.id === 'kidsCaffeine' && /\b(?:not|never|isn't|aren't|no|avoid|don't|do not|keep\s+\w+\s+(?:away|out))\b/i.test(text)) return true
   if (/\b(?:FDA|WADA|USADA|the government) (?:has )?(?:warned|banned)|\billegal\b|linked to (?:deaths|liver)|has killed|can kill|banned substance|dangerous\b/i.test(text) && group.id === 'substance') {
     return true
   }
@@ -465,7 +482,7 @@ const NARRATIVE =
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
 const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
 
-const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:I\s+(?:always\s+)?(?:tell|told|say|said to)\s+(?:her|him|them|you|people|everyone|my\s+\w+)\s+(?:that\s+)?)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after))\b/i
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:I\s+(?:always\s+)?(?:tell|told|say|said to)\s+(?:her|him|them|you|people|everyone|my\s+\w+)\s+(?:that\s+)?)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after)|(?:it|this|that|they)\s+(?:fades?|goes away|go away|passes|settles?|wears? off|disappears?|stops?)\s+(?:once|as soon as|when)\s+(?:your body|you|you've)\s+(?:\w+\s+){0,2}?(?:used to|adjusts?|adapts?|adapted|warmed? up))\b/i
 
 /** "…pass out during a strangle, don't panic: children come round within seconds and can carry on". */
 const DONT_PANIC = /^\W*(?:but\s+|so\s+)?(?:don't|do not)\s+(?:panic|worry|be alarmed)\b[^.]*?\b(?:carry on|come round|come around|come to|be fine|are fine|is fine|back to normal|keep going)\b/i
@@ -525,7 +542,7 @@ const HOME_CARE_SAME =
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
-  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch|put (?:the|your|it|them) (?:\w+ )?down|put down|stay in bed|stay (?:at )?home|rest up|raise your (?:hand|paddle|arm)|get out|come in)\b/i
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch|put (?:the|your|it|them) (?:\w+ )?down|put down|stay in bed|stay (?:at )?home|rest up|raise your (?:hand|paddle|arm)|get out|come in|go (?:back )?down|head (?:back )?down|descend|turn (?:back|around)|don't go (?:any )?higher|do not go (?:any )?higher|tell (?:your|a|the) (?:coach|lifeguard|marshal|official|instructor|teacher|parent|leader|guide|first-aider|first aider))\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -657,7 +674,7 @@ export const rule: Rule = {
           const named = substance.test(text)
           if (!named && !namedInSection(article, sentence.section, name, substance)) continue
           const perUnit = (named ? perUnitNamed.exec(text) : undefined) ?? perUnitImplied.exec(text)
-          if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2]))
+          if (perUnit) sectionDoses.set(name, toNumber(perUnit[1] ?? perUnit[2] ?? perUnit[3]))
         }
       }
 
@@ -857,7 +874,7 @@ export const rule: Rule = {
 
           const perUnit = sectionDoses.get(name)
           const units = sectionDoses.size > 0 ? UNITS.exec(text) ?? BARE_UNITS.exec(text) : null
-          const count = units ? toNumber(units[1]) + (units[3] ? 0.5 : 0) + moreUnits(text.slice(units.index + units[0].length)) : 0
+          const count = units ? toNumber(units[1] ?? units[3]) + (units[5] ? 0.5 : 0) + moreUnits(text.slice(units.index + units[0].length)) : 0
           if (perUnit && units && perUnit * count >= limit) {
             finding = {group: group('caffeine'), match: {start: units.index, end: units.index + units[0].length, text: units[0]}, detail: `${count} × ${perUnit} mg = ${count * perUnit} mg of ${name}`}
             break
@@ -883,7 +900,7 @@ export const rule: Rule = {
 
       // Dosing a banned substance named earlier in the paragraph: "If you're
       // going to run it anyway, keep it to 10 mg a day for six weeks".
-      if (!finding && /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.test(text) && /\b(?:run|cycle|take|dose|use|stack|keep)\s+(?:it|them|this|that)\b/i.test(text) && advice()) {
+      if (!finding && /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.test(text) && /\b(?:(?:run|cycle|take|dose|use|stack|keep)\s+(?:it|them|this|that)|(?:start|begin|kick off)\s+(?:at|on|with)\s+\d|add\s+(?:another\s+)?\d+\s*(?:mg|mcg)?\s+every|ramp\s+(?:it\s+)?up)\b/i.test(text) && advice()) {
         const passage = article.passages[sentence.passage].sentences.filter((index) => index < sentence.index).map((index) => article.sentences[index].text)
         const banned = passage.map((earlier) => firstMatch(compiled.bannedSubstance, earlier)).find(Boolean)
         const dose = /\b\d+(?:\.\d+)?\s*(?:mg|mcg|iu)\b/i.exec(text)!
