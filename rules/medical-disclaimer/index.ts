@@ -87,8 +87,12 @@ function findDisclaimers(article: Article, compiled: Compiled): Found[] {
     if (/not intended to diagnose|evaluated by the (?:Food and Drug Administration|FDA)/i.test(text)) continue
     // "If you have gallstones, talk to your doctor before taking it" is a
     // caution for some readers, not a statement about the whole page.
-    const conditional = /^\W*(?:if|when|whenever)\b/i.test(text)
     const [notAdvice, consultBefore, weak, inverted] = compiled.kinds.firstPerTag(text)
+    // Also a condition opening the clause of the check: "…; if you have
+    // diabetes, get your doctor's OK before you try fasting".
+    const conditional =
+      /^\W*(?:if|when|whenever)\b/i.test(text) ||
+      (consultBefore !== undefined && /(?:^|[;:—–]\s*|,\s*(?:and|but|so)?\s*)(?:if|when|whenever)\s+(?:you|your|they|he|she)\b[^;:.!?]*$/i.test(text.slice(0, consultBefore.start)))
     const valid = notAdvice ?? (conditional ? undefined : consultBefore)
     if (valid) {
       const why = brokenReason(article, sentence, compiled)

@@ -339,6 +339,9 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:usually|always|normally|soon)\s+(?:settles|sorts|fixes|clears|calms)\s+(?:things|it|that|them|everything)\s*(?:down|out|up)?\b`,
     String.raw`\b(?:so\s+)?(?:don't|do not|never)\s+let\s+(?:the|any|those|some)\s+\w+\s+(?:talk|scare|put|frighten)\s+you\b`,
     String.raw`\b(?:everyone|everybody|all of you|you all)\s+(?:drops?|goes|cuts?|sticks?|stays?)\s+(?:down\s+)?to\b`,
+    String.raw`\b(?:is|are|'s)\s+(?:the\s+)?(?:perfect|ideal|best|right|great)\s+(?:time|day|moment|week)\s+to\b`,
+    String.raw`\bI\s+(?:don't|do not)\s+want\s+(?:kids|you|anyone|players|athletes|them|the team|my players)\s+\w+ing\b`,
+    String.raw`\bwill\s+(?:knock\s+you\s+out|sort\s+you\s+out|do\s+the\s+trick)\b`,
     // "The less you lean on the puffer, the stronger your lungs get."
     String.raw`\bthe\s+less\s+you\s+\w+[^,.;]{0,40},?\s+the\s+(?:stronger|better|fitter|healthier|tougher|faster)\b`,
     // "…and any serious high schooler should be doing the same."
@@ -368,7 +371,7 @@ const SUPPLEMENT_AMOUNT = /\d\s*(?:mg|mcg|µg|iu|g|grams?|milligrams?|micrograms
 /** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
 const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
 /** Words that make a calorie amount a daily intake. */
-const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?|(?:rest|training|off|fasting|low|non-training|cardio) days?)\b/i
+const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?|(?:rest|training|off|fasting|low|non-training|cardio) days?|on (?:your|the|those|these) (?:[\w-]+\s+){0,2}days?)\b/i
 /** A calorie amount that is burned, a snack or a deficit, not an intake. */
 const BURN_CONTEXT = /\b(?:burns?|burned|burnt|burning|deficit|surplus|snack|per serving|a serving|each serving|per bar|a bar|per bottle|a bottle|per hour|an hour|per mile|a mile|cut (?:out )?\d|fewer|under)\b/i
 
@@ -456,6 +459,9 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b/i.test(text)) return true
   // Delayed-onset muscle soreness named as such is the normal kind.
   if (group.id === 'dismissal' && /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i.test(text)) return true
+  // "Never mix sleeping pills and alcohol", "…don't mix".
+  if (group.id === 'medication' && /\b(?:don't|do not|never|avoid)\s+(?:mix|combine|take\s+(?:them|it)\s+with)|\bdon't mix\b|\bdo not mix\b|\b(?:can|could) (?:kill|be fatal|stop your breathing)/i.test(text)) return true
+  if (group.id === 'contraindication' && /\b(?:avoid|don't|do not|never|no longer|instead of|rather than|stop)\b/i.test(text)) return true
   if (group.id === 'kidsCaffeine' && /\b(?:not|never|isn't|aren't|no|avoid|don't|do not|keep\s+\w+\s+(?:away|out))\b/i.test(text)) return true
   if (/\b(?:FDA|WADA|USADA|the government) (?:has )?(?:warned|banned)|\billegal\b|linked to (?:deaths|liver)|has killed|can kill|banned substance|dangerous\b/i.test(text) && group.id === 'substance') {
     return true
@@ -542,7 +548,7 @@ const HOME_CARE_SAME =
 
 /** What a safe answer to a warning sign starts with. */
 const SAFE_RESPONSE =
-  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch|put (?:the|your|it|them) (?:\w+ )?down|put down|stay in bed|stay (?:at )?home|rest up|raise your (?:hand|paddle|arm)|get out|come in|go (?:back )?down|head (?:back )?down|descend|turn (?:back|around)|don't go (?:any )?higher|do not go (?:any )?higher|tell (?:your|a|the) (?:coach|lifeguard|marshal|official|instructor|teacher|parent|leader|guide|first-aider|first aider))\b/i
+  /^\W*(?:(?:and|so|then|just|please|immediately|right away)\s+)*(?:stop|rest|ease|back off|reduce|lower|lighten|drop the|drop (?:to|down)|shorten|cut (?:back|down)|land (?:softly|soft)|soften|switch to|skip|see|call|seek|check|ask|talk|consult|get (?:it )?(?:checked|looked|seen|help|off)|book|sit|lie|break|end|cool|slow|pause|take a break|take (?:a|the) (?:day|rest)|switch to (?:an? )?(?:easier|lighter|gentler)|scale|modify|regress|swap|let go|try something else|switch|put (?:the|your|it|them) (?:\w+ )?down|put down|stay in bed|stay (?:at )?home|rest up|raise your (?:hand|paddle|arm)|get out|come in|go (?:back )?down|head (?:back )?down|descend|turn (?:back|around)|don't go (?:any )?higher|do not go (?:any )?higher|tell (?:your|a|the) (?:coach|lifeguard|marshal|official|instructor|teacher|parent|leader|guide|first-aider|first aider)|get (?:your|a|the) (?:doctor's|GP's|physician's|OB's|midwife's|nurse's|care team's) (?:OK|okay|approval|clearance|go-ahead|advice))\b/i
 
 /** A conditional clause naming a warning sign, then an order to carry on. */
 function symptomContinue(
@@ -917,6 +923,8 @@ export const rule: Rule = {
         }
       }
 
+      // Delayed-onset muscle soreness named as such is the normal kind.
+      if (finding && finding.group.id === 'dismissal' && /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i.test(text)) finding = undefined
       if (finding) report(sentence, finding)
     }
 
