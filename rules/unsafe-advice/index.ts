@@ -414,8 +414,11 @@ const ANTECEDENT_DISMISSAL =
 
 /** Short openers of an answer ("Not usually.", "Hi Tom!") and bylines ("IronMike_BB · 4 Jan 2026"). */
 function isFiller(sentence: Sentence): boolean {
-  return sentence.kind === 'heading' || sentence.text.split(/\s+/).filter(Boolean).length <= 5
+  return sentence.kind === 'heading' || sentence.text.split(/\s+/).filter(Boolean).length <= 5 || BYLINE.test(sentence.text)
 }
+
+/** A forum byline: "roadrash_ron · Replied 14 March 2026, 10:41". */
+const BYLINE = /^\W*[\w.-]{2,40}\s*[·•|—–-]\s*(?:(?:replied|posted|wrote|commented|said|answered)\b[^.!?]{0,40})?\b(?:\d{1,2}:\d{2}|\d{4}|ago|yesterday|today)\b[^.!?]{0,20}$/i
 
 /**
  * The sentence a pronoun dismissal ("That's just…", "Totally normal") can be
