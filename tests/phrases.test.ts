@@ -148,6 +148,13 @@ describe('pattern safety', () => {
   })
 })
 
+describe('phrase syntax errors', () => {
+  it('rejects the regular-expression optional `(…)?`, which would match a literal "?"', () => {
+    expect(() => parsePhrase('stops you (from )?catching colds')).toThrow(/square brackets/)
+    expect(() => parsePhrase('stops you [from] catching colds')).not.toThrow()
+  })
+})
+
 describe('rule data files', () => {
   it('quote every phrase that uses the number placeholder (YAML reads an unquoted " #" as a comment)', () => {
     // "- drop # pounds overnight" unquoted is the phrase "drop": a comment

@@ -162,7 +162,7 @@ function aboveUpperLimit(text: string, limits: CompiledLimit[]): {match: PhraseM
 const UNITS = /\b(?:(?:take|have|use|swallow|stack|add|mix|drink|go for|try|pop|slam|down|neck|chug)\s+(?:\w+\s+)?(two|three|four|five|six|seven|eight|ten|double|triple|a|one|\d+(?:\.\d+)?)\s+(?:\w+\s+)?(scoops?|servings?|capsules?|pills?|tablets?|sachets?|shots?|cans?|doses?|of them)|(two|three|four|five|six)\s+(of them|cans|scoops|servings|pills|tablets))(\s+and\s+a\s+half)?\b/i
 
 /** "take two at 10 p.m.": a count of the units just described, with a time but no unit word. */
-const BARE_UNITS = /\b(?:take|have|pop|swallow)\s+(two|three|four|five|six)\s+(?=at\b|around\b|before\b|after\b|with\b|in the\b|first thing\b|right before\b)()()/i
+const BARE_UNITS = /\b(?:take|have|pop|swallow)\s+(two|three|four|five|six)\s+(?=at\b|around\b|before\b|after\b|with\b|in the\b|first thing\b|right before\b|on an? \b|on an empty\b)()()/i
 
 /** Further units in the same sentence: "…and another two around 3 a.m.". */
 function moreUnits(rest: string): number {
@@ -344,6 +344,8 @@ const ENDORSE = new RegExp(
     String.raw`\bwill\s+(?:knock\s+you\s+out|sort\s+you\s+out|do\s+the\s+trick)\b`,
     String.raw`\b(?:it's|it is)\s+(?:fine|ok|okay|safe|alright|all right)\s+to\s+(?:skip|miss|drop|stop|halve)\b`,
     String.raw`\b(?:we|I)\s+(?:ask|require|expect|insist)\s+(?:that\s+)?(?:all\s+)?(?:children|kids|players|athletes|you|students|pupils|members|everyone|parents)\b`,
+    String.raw`\b(?:you|anyone)\s+(?:can|could|should)\s+(?:easily\s+|happily\s+)?do\s+(?:exactly\s+)?the\s+same\b`,
+    String.raw`\bis\s+no\s+reason\s+to\s+(?:skip|miss|stop|sit\s+out|cancel|rest)\b`,
     // "The less you lean on the puffer, the stronger your lungs get."
     String.raw`\bthe\s+less\s+you\s+\w+[^,.;]{0,40},?\s+the\s+(?:stronger|better|fitter|healthier|tougher|faster)\b`,
     // "…and any serious high schooler should be doing the same."
@@ -412,7 +414,7 @@ function expectedTingleIn(article: Article): boolean {
 
 /** Words that explain away a symptom named in the sentence before: "It's just nerves", "Totally normal, mate". */
 const ANTECEDENT_DISMISSAL =
-  /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|\b(?:don't|do not)\s+(?:panic|worry)\s+if\s+(?:it|this|that)\s+happens\s+to\s+you\b|\b(?:I\s+)?(?:wouldn't|would not|don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:keep\s+you\s+(?:off|from|out)|stop\s+you|hold\s+you\s+back)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?what\s+(?:a|an|your)\s+(?:proper|real|good|hard|first|tough|decent|solid)\s+(?:[\w-]+\s+){0,2}?(?:feels|should feel|is supposed to feel)\s+like\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i
+  /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|\b(?:don't|do not)\s+(?:panic|worry)\s+if\s+(?:it|this|that)\s+happens\s+to\s+you\b|\bsounds\s+like\s+(?:just\s+|a\s+bit\s+of\s+)?(?:lactic acid|a cramp|cramp|DOMS|a pulled muscle|a tight muscle|a knot|tight muscles|growing pains|dehydration|nerves|indigestion|heartburn|a stitch)\b|\b(?:I\s+)?(?:wouldn't|would not|don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:keep\s+you\s+(?:off|from|out)|stop\s+you|hold\s+you\s+back)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?what\s+(?:a|an|your)\s+(?:proper|real|good|hard|first|tough|decent|solid)\s+(?:[\w-]+\s+){0,2}?(?:feels|should feel|is supposed to feel)\s+like\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i
 
 /** Short openers of an answer ("Not usually.", "Hi Tom!") and bylines ("IronMike_BB · 4 Jan 2026"). */
 function isFiller(sentence: Sentence): boolean {
@@ -458,8 +460,9 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   // it has settled by the next morning") is a limit, not "push through".
   if ((group.id === 'painThrough' || group.id === 'dismissal') && (PAIN_LIMIT.test(text) || SETTLES.test(text))) return true
   // The trigger may itself contain a negation ("don't drink any water");
-  // only a negation before it, in the same clause, defuses it.
-  if (negatedBefore(text, analysis.clauses, match.start)) return true
+  // only a negation before it, in the same clause, defuses it. "Don't tell
+  // me you can't tough it out" is a push, not a negation.
+  if (!RHETORICAL_PUSH.test(text) && negatedBefore(text, analysis.clauses, match.start)) return true
   // "Hot yoga is not safe in pregnancy": the reassurance is negated.
   if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b/i.test(text)) return true
   // Delayed-onset muscle soreness named as such is the normal kind.
@@ -474,6 +477,8 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 
   return false
 }
+
+const RHETORICAL_PUSH = /\b(?:don't|do not)\s+(?:tell|give)\s+me\s+(?:that\s+)?(?:you|your\s+\w+)\s+(?:can't|cannot|can not|couldn't)\b/i
 
 /** A pain ceiling on a 0–10 scale: "up to about 3 out of 10", "below 4/10". */
 const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?\d{1,2}\s*(?:out of|\/)\s*10\b|\b\d{1,2}\s*(?:out of|\/)\s*10\s+or\s+(?:less|lower|under|below)\b/i
@@ -763,7 +768,7 @@ export const rule: Rule = {
       if (!finding && antecedent && antecedentSymptom && !expectedTingle && !referralInText(text)) {
         const dismissal = ANTECEDENT_DISMISSAL.exec(text)
         // "That's just 30 minutes, five days a week": an amount, not a dismissal.
-        const amount = dismissal && /^\s*(?:about\s+|around\s+|over\s+|under\s+)?(?:\d|one|two|three|four|five|ten|twenty|thirty|half|a few|a couple)\b/i.test(text.slice(dismissal.index + dismissal[0].length))
+        const amount = dismissal && /^\s*(?:about\s+|around\s+|over\s+|under\s+)?(?:\d+|one|two|three|four|five|ten|twenty|thirty|half|a few|a couple)\b/i.test(text.slice(dismissal.index + dismissal[0].length))
         if (dismissal && !amount && !negatedBefore(text, analysis.clauses, dismissal.index)) {
           finding = {group: group('dismissal'), match: {start: dismissal.index, end: dismissal.index + dismissal[0].length, text: dismissal[0]}, detail: `about “${antecedentSymptom.text}” in the sentence before`}
         }

@@ -210,6 +210,8 @@ function addTo<K, T>(map: Map<K, T[]>, key: K, item: T): void {
 
 function parse(phrase: string, lexicons: Lexicons, caseSensitive: boolean, depth: number): Node {
   if (depth > 4) throw new PhraseSyntaxError(phrase, 'word lists nest too deeply')
+  // Regular-expression habit: `(from )?` would match a literal "?".
+  if (/\)\?/.test(phrase)) throw new PhraseSyntaxError(phrase, '`(…)?` is not phrase syntax: write optional words in square brackets, e.g. `[from]` or `[a|the]`')
   const tokens = splitPattern(phrase)
   if (tokens.length === 0) throw new PhraseSyntaxError(phrase, 'empty phrase')
   let position = 0
