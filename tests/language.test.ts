@@ -169,7 +169,7 @@ describe('negation and debunking', () => {
 
   it('researchAppeal: "it\'s well established that", "experts agree that", "the evidence is clear", "researchers at … found"', () => {
     expect(words(researchAppeal("It's well established that dance cardio burns belly fat."))).toBe("It's well established that")
-    expect(words(researchAppeal('Experts agree that sitting is the new smoking.'))).toBe('Experts agree')
+    expect(words(researchAppeal('Experts agree that sitting is the new smoking.'))).toBe('Experts agree that')
     expect(words(researchAppeal('The evidence is clear: walking lowers blood pressure.'))).toBe('The evidence is clear')
     expect(words(researchAppeal('Researchers at a Danish university found the opposite.'))).toBe('Researchers at a Danish university found')
   })
