@@ -414,7 +414,7 @@ function expectedTingleIn(article: Article): boolean {
 
 /** Words that explain away a symptom named in the sentence before: "It's just nerves", "Totally normal, mate". */
 const ANTECEDENT_DISMISSAL =
-  /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|\b(?:don't|do not)\s+(?:panic|worry)\s+if\s+(?:it|this|that)\s+happens\s+to\s+you\b|\bsounds\s+like\s+(?:just\s+|a\s+bit\s+of\s+)?(?:lactic acid|a cramp|cramp|DOMS|a pulled muscle|a tight muscle|a knot|tight muscles|growing pains|dehydration|nerves|indigestion|heartburn|a stitch)\b|\b(?:I\s+)?(?:wouldn't|would not|don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:keep\s+you\s+(?:off|from|out)|stop\s+you|hold\s+you\s+back)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?what\s+(?:a|an|your)\s+(?:proper|real|good|hard|first|tough|decent|solid)\s+(?:[\w-]+\s+){0,2}?(?:feels|should feel|is supposed to feel)\s+like\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i
+  /\b(?:it's|it is|that's|that is|this is|they're|they are)\s+(?:(?:usually|probably|most likely|likely|almost certainly|mostly|often|almost always|nearly always)\s+)?(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|completely normal|normal)\b|\b(?:it's|it is|that's|that is|this is)\s+(?:a|an)\s+(?:totally\s+|perfectly\s+|completely\s+|very\s+)?(?:normal|common|harmless|expected)\b|\b(?:don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:worry|scare|bother|stop|alarm|panic)\s+you\b|\b(?:that|this|the)\s+(?:feeling|sensation|pain|ache|tightness|pressure|dizziness|numbness)\s+(?:is|'s)\s+(?:usually\s+|probably\s+|most likely\s+|almost always\s+)?(?:just|only|simply)\b|\b(?:rather than|not) anything serious\b|\b(?:it's|it is|that's|that is)\s+(?:almost always|usually|probably|most likely|nearly always|mostly)\s+(?:just\s+)?(?:a|an|your|the|low|high|from|down to|because)\s(?!sign\b|warning\b|emergency\b|red flag\b)|\b(?:it's|it is|that's|that is|this is)\s+(?:a|the|your)\s+(?:sign|mark|proof|hallmark)\s+(?:of\s+(?:a\s+)?(?:good|great|hard|real|productive|proper)|(?:that\s+)?(?:it's|it is|you're|you are|the \w+ is)\s+(?:working|doing))|\b(?:I|you)\s+(?:wouldn't|would not|shouldn't|should not|needn't|need not)\s+worry\b|\b(?:don't|do not)\s+(?:panic|worry)\s+if\s+(?:it|this|that)\s+happens\s+to\s+you\b|\bsounds\s+like\s+(?:just\s+|a\s+bit\s+of\s+)?(?:lactic acid|a cramp|cramp|a pulled muscle|a tight muscle|a knot|tight muscles|growing pains|dehydration|nerves|indigestion|heartburn|a stitch)\b|\b(?:I\s+)?(?:wouldn't|would not|don't|do not)\s+let\s+(?:it|that|this|them)\s+(?:keep\s+you\s+(?:off|from|out)|stop\s+you|hold\s+you\s+back)\b|\b(?:that's|that is|it's|it is|this is)\s+(?:just\s+)?what\s+(?:a|an|your)\s+(?:proper|real|good|hard|first|tough|decent|solid)\s+(?:[\w-]+\s+){0,2}?(?:feels|should feel|is supposed to feel)\s+like\b|^\W*(?:(?:oh|honestly|yeah|yes|nah|mate|babe|hun)\W+)?(?:totally|perfectly|completely|pretty|quite|very)\s+normal\b|^\W*(?:(?:oh|honestly|yeah|yes|nah)\W+)?(?:nothing to worry about|no big deal|happens to (?:everyone|everybody|all of us|the best of us))\b/i
 
 /** Short openers of an answer ("Not usually.", "Hi Tom!") and bylines ("IronMike_BB · 4 Jan 2026"). */
 function isFiller(sentence: Sentence): boolean {
@@ -465,8 +465,6 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   if (!RHETORICAL_PUSH.test(text) && negatedBefore(text, analysis.clauses, match.start)) return true
   // "Hot yoga is not safe in pregnancy": the reassurance is negated.
   if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b/i.test(text)) return true
-  // Delayed-onset muscle soreness named as such is the normal kind.
-  if (group.id === 'dismissal' && /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i.test(text)) return true
   // "Never mix sleeping pills and alcohol", "…don't mix".
   if (group.id === 'medication' && /\b(?:don't|do not|never|avoid)\s+(?:mix|combine|take\s+(?:them|it)\s+with)|\bdon't mix\b|\bdo not mix\b|\b(?:can|could) (?:kill|be fatal|stop your breathing)/i.test(text)) return true
   if (group.id === 'contraindication' && /\b(?:avoid|don't|do not|never|no longer|instead of|rather than|stop)\b/i.test(text)) return true
@@ -477,6 +475,9 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 
   return false
 }
+
+/** Soreness named as delayed-onset muscle soreness: the normal kind, not a warning sign explained away. */
+const NAMED_DOMS = /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i
 
 const RHETORICAL_PUSH = /\b(?:don't|do not)\s+(?:tell|give)\s+me\s+(?:that\s+)?(?:you|your\s+\w+)\s+(?:can't|cannot|can not|couldn't)\b/i
 
@@ -936,7 +937,7 @@ export const rule: Rule = {
       }
 
       // Delayed-onset muscle soreness named as such is the normal kind.
-      if (finding && finding.group.id === 'dismissal' && /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i.test(text)) finding = undefined
+      if (finding && finding.group.id === 'dismissal' && NAMED_DOMS.test(text)) finding = undefined
       if (finding) report(sentence, finding)
     }
 
