@@ -458,7 +458,7 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   // The pain-monitoring model physios use: a ceiling on a 0–10 scale, or a
   // condition that the pain settles ("up to 3 out of 10 is fine, as long as
   // it has settled by the next morning") is a limit, not "push through".
-  if ((group.id === 'painThrough' || group.id === 'dismissal') && (PAIN_LIMIT.test(text) || SETTLES.test(text))) return true
+  if ((group.id === 'painThrough' || group.id === 'dismissal') && (painCeiling(text) || SETTLES.test(text))) return true
   // The trigger may itself contain a negation ("don't drink any water");
   // only a negation before it, in the same clause, defuses it. "Don't tell
   // me you can't tough it out" is a push, not a negation.
@@ -477,12 +477,18 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
 }
 
 /** Soreness named as delayed-onset muscle soreness: the normal kind, not a warning sign explained away. */
-const NAMED_DOMS = /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness/i
+const NAMED_DOMS = /\bDOMS\b|delayed[- ]onset (?:muscle )?soreness|\b(?:stiff|sore|achy|aching)\b[^.;]{0,30}\bfor (?:a|one|two|a couple of) (?:day|days|day or two)\b/i
 
 const RHETORICAL_PUSH = /\b(?:don't|do not)\s+(?:tell|give)\s+me\s+(?:that\s+)?(?:you|your\s+\w+)\s+(?:can't|cannot|can not|couldn't)\b/i
 
+/** A pain ceiling of 5 out of 10 or less ("up to 8 out of 10 is fine" is not a ceiling that protects). */
+function painCeiling(text: string): boolean {
+  const found = PAIN_LIMIT.exec(text)
+  return found !== null && Number(found[1] ?? found[2]) <= 5
+}
+
 /** A pain ceiling on a 0–10 scale: "up to about 3 out of 10", "below 4/10". */
-const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?\d{1,2}\s*(?:out of|\/)\s*10\b|\b\d{1,2}\s*(?:out of|\/)\s*10\s+or\s+(?:less|lower|under|below)\b/i
+const PAIN_LIMIT = /\b(?:up to|below|under|less than|no more than|at most|no higher than|not above|not over)\s+(?:about\s+|around\s+|roughly\s+|a\s+)?(\d{1,2})\s*(?:out of|\/)\s*10\b|\b(\d{1,2})\s*(?:out of|\/)\s*10\s+or\s+(?:less|lower|under|below)\b/i
 
 /** A condition that the pain settles again: "as long as it settles within 24 hours". */
 const SETTLES = /\b(?:(?:as long as|provided|so long as|if)\s+(?:it|the pain|the soreness|the ache|symptoms?|things?)\s+(?:has\s+|have\s+)?|(?:that|which)\s+)(?:settles?|settled|calms? down|eases?|eased|goes? away|gone away|returns? to|is back to|are back to)\b/i
