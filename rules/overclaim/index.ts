@@ -102,7 +102,9 @@ function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled)
     // The title of a linked source ("this [NCCIH page on detoxes](url)"): a reference, not a claim.
     if (sentence.links.some((index) => article.links[index].text.toLowerCase().includes(match.text.toLowerCase()))) continue
     const clause = clauseAt(analysis.clauses, match.start)
-    if (negatedBefore(text, analysis.clauses, match.start)) continue
+    // "Here's the truth your doctor won't tell you: keto reverses…": the
+    // negation is about the telling, before the colon.
+    if (negatedBefore(text, analysis.clauses, match.start) && !TELLING_FRAME.test(text.slice(0, match.start))) continue
     if (debunkFrame(text)) continue
     // "Spot reduction doesn't work", "Detox teas are a waste of money".
     const after = clause ? text.slice(match.end, clause.end) : text.slice(match.end)
@@ -119,6 +121,8 @@ function findOverclaim(article: Article, sentence: Sentence, compiled: Compiled)
 
   return undefined
 }
+
+const TELLING_FRAME = /\b(?:won't|don't|doesn't|will not|do not|does not|never)\s+(?:want\s+(?:you\s+)?to\s+)?(?:tell|know|admit|say|hear)\b[^.:]{0,30}:\s*[^:]*$/i
 
 export const rule: Rule = {
   id: 'overclaim',

@@ -339,7 +339,8 @@ const ENDORSE = new RegExp(
     String.raw`\b(?:usually|always|normally|soon)\s+(?:settles|sorts|fixes|clears|calms)\s+(?:things|it|that|them|everything)\s*(?:down|out|up)?\b`,
     String.raw`\b(?:so\s+)?(?:don't|do not|never)\s+let\s+(?:the|any|those|some)\s+\w+\s+(?:talk|scare|put|frighten)\s+you\b`,
     String.raw`\b(?:everyone|everybody|all of you|you all)\s+(?:drops?|goes|cuts?|sticks?|stays?)\s+(?:down\s+)?to\b`,
-    String.raw`\b(?:is|are|'s)\s+(?:the\s+)?(?:perfect|ideal|best|right|great)\s+(?:time|day|moment|week)\s+to\b`,
+    String.raw`\b(?:is|are|'s)\s+(?:actually\s+|really\s+)?(?:the\s+)?(?:perfect|ideal|best|right|great)\s+(?:time|day|moment|week)\s+(?:to|for)\b`,
+    String.raw`\bmeans\s+you're\s+(?:finally\s+|really\s+)?(?:working|doing\s+it|pushing)\s+(?:hard|right)`,
     String.raw`\bI\s+(?:don't|do not)\s+want\s+(?:kids|you|anyone|players|athletes|them|the team|my players)\s+\w+ing\b`,
     String.raw`\bwill\s+(?:knock\s+you\s+out|sort\s+you\s+out|do\s+the\s+trick)\b`,
     String.raw`\b(?:it's|it is)\s+(?:fine|ok|okay|safe|alright|all right)\s+to\s+(?:skip|miss|drop|stop|halve)\b`,
@@ -375,6 +376,9 @@ const SUPPLEMENT_AMOUNT = /\d\s*(?:mg|mcg|µg|iu|g|grams?|milligrams?|micrograms
 /** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
 const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
 /** Words that make a calorie amount a daily intake. */
+/** "calories around 700 a day": the number after the word. */
+const DAILY_CALORIES_AFTER = /\b(?:calories|kcal|cals)\s+(?:at|around|about|of|under|below|to|at about|at around)\s+(\d{3}|\d,\d{3})\b(?=\s+(?:a|per|each)\s+day\b)/i
+
 const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?|(?:rest|training|off|fasting|low|non-training|cardio) days?|on (?:your|the|those|these) (?:[\w-]+\s+){0,2}days?)\b/i
 /** A calorie amount that is burned, a snack or a deficit, not an intake. */
 const BURN_CONTEXT = /\b(?:burns?|burned|burnt|burning|deficit|surplus|snack|per serving|a serving|each serving|per bar|a bar|per bottle|a bottle|per hour|an hour|per mile|a mile|cut (?:out )?\d|fewer|under)\b/i
@@ -505,7 +509,7 @@ const NARRATIVE =
 const SOFT = /^(?:ache|aches|aching|discomfort|burning|twinges?|pinch(?:es|ing)?|sting(?:s|ing)?|pain|sore\w*|stiff\w*|sharp|sharply)\b/i
 const MILD = /\b(?:mild|slight|minor|a bit of|a little|some|normal|usual|gentle|next-day|muscle|muscular|stretching)\s+(?:\w+\s+)?$/i
 
-const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:I\s+(?:always\s+)?(?:tell|told|say|said to)\s+(?:her|him|them|you|people|everyone|my\s+\w+)\s+(?:that\s+)?)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after)|(?:it|this|that|they)\s+(?:fades?|goes away|go away|passes|settles?|wears? off|disappears?|stops?)\s+(?:once|as soon as|when)\s+(?:your body|you|you've)\s+(?:\w+\s+){0,2}?(?:used to|adjusts?|adapts?|adapted|warmed? up))\b/i
+const PRONOUN_DISMISSAL = /^\W*(?:and\s+|but\s+|so\s+)?(?:I\s+(?:always\s+)?(?:tell|told|say|said to)\s+(?:her|him|them|you|people|everyone|my\s+\w+)\s+(?:that\s+)?)?(?:(?:that's|that is|which is)\s+how\s+you\s+know\b|(?:that's|that is|it's)\s+(?:just\s+)?(?:derby|rugby|football|hockey|boxing|sport|the sport|the game|part of the game|part of the sport|contact sport)(?=\s*[.!]?$)|(?:that's|that is|it's|it is|this is|they're|they are)\s+(?:just|only|simply|nothing but|nothing more than|totally normal|perfectly normal|normal)|(?:that's|that is|it's|it is)\s+(?:just\s+)?(?:the|your)\s+(?:depletion|cut|water cut|diet|fast|cleanse|detox|protocol|keto flu|carb flu)\s+(?:working|doing its job|kicking in)|(?:it|this|that|they)\s+(?:always|usually|normally|soon|quickly)\s+(?:fades?|goes away|go away|passes|pass|settles?|wears? off|disappears?)\s+(?:once|as|when|after)|(?:it|this|that|they)\s+(?:fades?|goes away|go away|passes|settles?|wears? off|disappears?|stops?)\s+(?:once|as soon as|when)\s+(?:your body|you|you've)\s+(?:\w+\s+){0,2}?(?:used to|adjusts?|adapts?|adapted|warmed? up))\b/i
 
 /** "…pass out during a strangle, don't panic: children come round within seconds and can carry on". */
 const DONT_PANIC = /^\W*(?:but\s+|so\s+)?(?:don't|do not)\s+(?:panic|worry|be alarmed)\b[^.]*?\b(?:carry on|come round|come around|come to|be fine|are fine|is fine|back to normal|keep going)\b/i
@@ -836,7 +840,7 @@ export const rule: Rule = {
       // yourself at 800 calories", "keep your total intake around 900
       // calories", "I ate 1,000 calories a day…, and you should too".
       if (!finding && /\d/.test(text)) {
-        const intake = DAILY_CALORIES.exec(text)
+        const intake = DAILY_CALORIES.exec(text) ?? DAILY_CALORIES_AFTER.exec(text)
         const calories = intake ? toNumber(intake[1]) : 0
         if (intake && calories >= 300 && calories < 1200 && INTAKE_CONTEXT.test(text) && !BURN_CONTEXT.test(text) && advice() && !negatedBefore(text, analysis.clauses, intake.index)) {
           const vlcd = group('vlcd')
