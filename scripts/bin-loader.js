@@ -71,13 +71,17 @@ function runSnapshot() {
   const child = spawn(process.execPath, args, {stdio: 'inherit', env})
   const forward = (signal) => child.kill(signal)
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP']
+  const stopForwarding = () => {
+    for (const signal of signals) process.off(signal, forward)
+  }
+
   for (const signal of signals) process.on(signal, forward)
   child.on('error', () => {
-    for (const signal of signals) process.off(signal, forward)
+    stopForwarding()
     runInProcess()
   })
   child.on('exit', (code, signal) => {
-    for (const signal of signals) process.off(signal, forward)
+    stopForwarding()
     if (code === SNAPSHOT_FAILED) runInProcess()
     else if (signal) process.kill(process.pid, signal)
     else process.exitCode = code ?? 2

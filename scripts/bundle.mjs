@@ -173,15 +173,21 @@ const loaderImport = {
   }
 }
 
-// The CLI: one CommonJS file, run by scripts/bin-loader.js with V8's code cache.
-const cli = await esbuild.build({
+/** The CLI as one CommonJS script (the bin's bundle and the snapshot entry). */
+const cliScript = {
   ...common,
   plugins: [loaderImport, ...common.plugins],
+  format: 'cjs',
+  define: {'import.meta.url': '__fitlintModuleUrl'}
+}
+const MODULE_URL = "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;"
+
+// The CLI: one CommonJS file, run by scripts/bin-loader.js with V8's code cache.
+const cli = await esbuild.build({
+  ...cliScript,
   entryPoints: ['src/cli/bin.ts'],
   outfile: path.join(dist, 'src/cli/fitlint.cjs'),
-  format: 'cjs',
-  define: {'import.meta.url': '__fitlintModuleUrl'},
-  banner: {js: "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;"}
+  banner: {js: MODULE_URL}
 })
 
 // The CLI's startup snapshot entry (src/cli/snapshot.ts; scripts/snapshot.mjs
@@ -190,18 +196,15 @@ const cli = await esbuild.build({
 // interpreted while the snapshot is built; it imports JavaScript config files
 // with Node's default loader, as a deserialized snapshot has no loader of its own.
 await esbuild.build({
-  ...common,
-  plugins: [loaderImport, ...common.plugins],
+  ...cliScript,
   entryPoints: ['src/cli/snapshot.ts'],
   outfile: path.join(dist, 'src/cli/fitlint-snapshot.cjs'),
-  format: 'cjs',
   sourcemap: false,
   minifyWhitespace: true,
-  define: {'import.meta.url': '__fitlintModuleUrl'},
   banner: {
     js: [
       "require('node:v8').setFlagsFromString('--regexp-interpret-all');",
-      "var __fitlintModuleUrl = require('node:url').pathToFileURL(__filename).href;",
+      MODULE_URL,
       "var __fitlintImport = (href) => { const vm = require('node:vm'); return new vm.Script(`import(${JSON.stringify(href)})`, {importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER}).runInThisContext() };"
     ].join('\n')
   }

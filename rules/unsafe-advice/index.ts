@@ -375,10 +375,9 @@ const SUPPLEMENT_AMOUNT = /\d\s*(?:mg|mcg|µg|iu|g|grams?|milligrams?|micrograms
 
 /** A calorie amount ("800 calories", "an 800-calorie day", "900 kcal"). */
 const DAILY_CALORIES = /\b(\d{3}|\d,\d{3})\s*-?\s*(?:calories|calorie|kcal|cals)\b/i
-/** Words that make a calorie amount a daily intake. */
 /** "calories around 700 a day": the number after the word. */
 const DAILY_CALORIES_AFTER = /\b(?:calories|kcal|cals)\s+(?:at|around|about|of|under|below|to|at about|at around)\s+(\d{3}|\d,\d{3})\b(?=\s+(?:a|per|each)\s+day\b)/i
-
+/** Words that make a calorie amount a daily intake. */
 const INTAKE_CONTEXT = /\b(?:a day|per day|daily|each day|every day|intake|in total|total|cap|capped|limit|stick to|stay (?:at|under|below)|diet|eat|eating|ate|consume|meals?|(?:rest|training|off|fasting|low|non-training|cardio) days?|on (?:your|the|those|these) (?:[\w-]+\s+){0,2}days?)\b/i
 /** A calorie amount that is burned, a snack or a deficit, not an intake. */
 const BURN_CONTEXT = /\b(?:burns?|burned|burnt|burning|deficit|surplus|snack|per serving|a serving|each serving|per bar|a bar|per bottle|a bottle|per hour|an hour|per mile|a mile|cut (?:out )?\d|fewer|under)\b/i
@@ -467,11 +466,10 @@ function isDefused(text: string, analysis: SentenceAnalysis, match: PhraseMatch,
   // only a negation before it, in the same clause, defuses it. "Don't tell
   // me you can't tough it out" is a push, not a negation.
   if (!RHETORICAL_PUSH.test(text) && negatedBefore(text, analysis.clauses, match.start)) return true
-  // "Hot yoga is not safe in pregnancy": the reassurance is negated.
-  if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b/i.test(text)) return true
+  // "Hot yoga is not safe in pregnancy", "Avoid lying flat…": the reassurance is negated or the act warned off.
+  if (group.id === 'contraindication' && /\b(?:not|isn't|aren't|never|no longer)\s+(?:\w+\s+)?(?:safe|fine|okay|ok|recommended|welcome|advised)\b|\b(?:avoid|don't|do not|never|no longer|instead of|rather than|stop)\b/i.test(text)) return true
   // "Never mix sleeping pills and alcohol", "…don't mix".
   if (group.id === 'medication' && /\b(?:don't|do not|never|avoid)\s+(?:mix|combine|take\s+(?:them|it)\s+with)|\bdon't mix\b|\bdo not mix\b|\b(?:can|could) (?:kill|be fatal|stop your breathing)/i.test(text)) return true
-  if (group.id === 'contraindication' && /\b(?:avoid|don't|do not|never|no longer|instead of|rather than|stop)\b/i.test(text)) return true
   if (group.id === 'kidsCaffeine' && /\b(?:not|never|isn't|aren't|no|avoid|don't|do not|keep\s+\w+\s+(?:away|out))\b/i.test(text)) return true
   if (/\b(?:FDA|WADA|USADA|the government) (?:has )?(?:warned|banned)|\billegal\b|linked to (?:deaths|liver)|has killed|can kill|banned substance|dangerous\b/i.test(text) && group.id === 'substance') {
     return true
